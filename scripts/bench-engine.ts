@@ -1,0 +1,215 @@
+// Pattern-engine benchmark: `node scripts/bench-engine.ts` prints a table.
+// scripts/bench.ts may import runEngineBench() and print or record the rows itself.
+//
+// Workload: 1,000 rules of realistic shape (source + detail-type + 2-3 detail conditions with
+// mixed operators) over ~1 KB events given as JSON text. Everything is measured in the same
+// run so the ratios are meaningful on any machine.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { RuleMachine } from '../src/eventbridge/index.ts';
+import { compilePattern } from '../src/eventbridge/pattern-compile.ts';
+import { flattenEvent } from '../src/eventbridge/event-flatten.ts';
+import { referenceMatches } from '../src/eventbridge/reference-match.ts';
+import type { CompiledPattern } from '../src/eventbridge/types.ts';
+
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  note?: string;
+}
+
+// Deterministic pseudo-random numbers so every run uses the same workload.
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const STATUSES = ['placed', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded'];
+const CHANNELS = ['web', 'mobile', 'store', 'partner'];
+const REGIONS = ['eu-west-1', 'eu-central-1', 'us-east-1', 'us-west-2', 'ap-south-1'];
+const TIERS = ['bronze', 'silver', 'gold', 'platinum'];
+const TYPES = ['Order Placed', 'Order Paid', 'Order Shipped', 'Refund Issued', 'Stock Low'];
+
+export function makeRules(count: number, sourcePrefix: string, seed: number): [string, object][] {
+  const r = rng(seed);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const rules: [string, object][] = [];
+  for (let i = 0; i < count; i++) {
+    const detail: Record<string, unknown> = {};
+    const conds = [
+      () => (detail.status = [pick(STATUSES)]),
+      () => (detail.amount = [{ numeric: ['>=', Math.floor(r() * 500), '<', 500 + Math.floor(r() * 1000)] }]),
+      () => (detail.region = [{ prefix: pick(REGIONS).slice(0, 3) }]),
+      () => (detail.channel = [{ 'anything-but': [pick(CHANNELS)] }]),
+      () => (detail.customer = { tier: [pick(TIERS), pick(TIERS)] }),
+      () => (detail.coupon = [{ exists: r() < 0.5 }]),
+      () => (detail.email = [{ suffix: pick(['@example.com', '@example.org']) }]),
+      () => (detail.country = [{ 'equals-ignore-case': pick(['de', 'fr', 'us']) }]),
+      () => (detail.clientIp = [{ cidr: pick(['10.0.0.0/8', '192.168.0.0/16']) }]),
+      () => (detail.sku = [{ wildcard: `SKU-${Math.floor(r() * 10)}*` }]),
+    ];
+    const n = 2 + Math.floor(r() * 2);
+    const used = new Set<number>();
+    while (used.size < n) used.add(Math.floor(r() * conds.length));
+    for (const u of used) conds[u]?.();
+    rules.push([`${sourcePrefix}-rule-${i}`, { source: [`${sourcePrefix}.svc${i % 20}`], 'detail-type': [pick(TYPES)], detail }]);
+  }
+  return rules;
+}
+
+export function makeEvents(count: number, seed: number): string[] {
+  const r = rng(seed);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const events: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const items = Array.from({ length: 3 }, (_, k) => ({ sku: `SKU-${Math.floor(r() * 10)}${k}`, qty: 1 + Math.floor(r() * 4), price: Math.round(r() * 20000) / 100 }));
+    const ev = {
+      version: '0',
+      id: `6a7e8feb-b491-4cf7-a9f1-bf3703${String(100000 + i).slice(-6)}`,
+      'detail-type': pick(TYPES),
+      source: `com.shop.svc${Math.floor(r() * 20)}`,
+      account: '123456789012',
+      time: '2025-06-01T12:34:56Z',
+      region: pick(REGIONS),
+      resources: [`arn:aws:shop:eu-west-1:123456789012:order/${1000 + i}`],
+      detail: {
+        orderId: `o-${100000 + i}`,
+        status: pick(STATUSES),
+        amount: Math.round(r() * 150000) / 100,
+        currency: 'EUR',
+        region: pick(REGIONS),
+        channel: pick(CHANNELS),
+        customer: { id: `c-${Math.floor(r() * 1e6)}`, tier: pick(TIERS), since: '2019-04-01' },
+        ...(r() < 0.5 ? { coupon: 'SPRING25' } : {}),
+        email: `user${i}@${pick(['example.com', 'example.org'])}`,
+        country: pick(['DE', 'FR', 'US', 'de']),
+        clientIp: pick(['10.1.2.3', '192.168.4.5', '203.0.113.9']),
+        sku: items[0]?.sku,
+        items,
+        shipping: { method: 'express', address: { street: '1 Main Street', city: 'Berlin', zip: '10115' } },
+        notes: 'Leave the parcel with the neighbour if nobody answers the door.',
+      },
+    };
+    events.push(JSON.stringify(ev));
+  }
+  return events;
+}
+
+/** Runs fn over the events repeatedly for about `ms` milliseconds; returns events per second. */
+function rate(events: string[], ms: number, fn: (e: string) => unknown): number {
+  for (let i = 0; i < Math.min(events.length, 200); i++) fn(events[i] as string); // warm up
+  let n = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < ms) {
+    for (let i = 0; i < events.length; i++) fn(events[i] as string);
+    n += events.length;
+    now = performance.now();
+  }
+  return (n * 1000) / (now - start);
+}
+
+type CoorpMatch = (pattern: unknown, event: unknown) => boolean;
+
+function loadCoorp(): { fn?: CoorpMatch; why?: string } {
+  try {
+    const require = createRequire(import.meta.url);
+    const mod = require('@coorpacademy/serverless-offline-eventbridge/src/eventbridge.js') as { matchesPattern?: CoorpMatch };
+    if (typeof mod.matchesPattern !== 'function') return { why: 'the package does not export matchesPattern' };
+    return { fn: mod.matchesPattern };
+  } catch (e) {
+    return { why: `cannot load it: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+export function runEngineBench(opts: { ms?: number } = {}): BenchRow[] {
+  const ms = opts.ms ?? 1000;
+  const rules = makeRules(1000, 'com.shop', 1);
+  const others = makeRules(9000, 'org.other', 2);
+  const events = makeEvents(500, 3);
+  const avgBytes = events.reduce((a, e) => a + e.length, 0) / events.length;
+  const rows: BenchRow[] = [];
+
+  const parseRate = rate(events, ms, (e) => JSON.parse(e));
+  rows.push({ name: 'JSON.parse of the same events', value: parseRate, unit: 'events/s', note: `events average ${Math.round(avgBytes)} bytes` });
+
+  const machine = new RuleMachine();
+  for (const [name, p] of rules) machine.addRule(name, p);
+  let matched = 0;
+  for (const e of events) matched += machine.matchingRules(e).length;
+  const rmRate = rate(events, ms, (e) => machine.matchingRules(e));
+  rows.push({ name: 'RuleMachine, 1,000 rules', value: rmRate, unit: 'events/s', note: `${(matched / events.length).toFixed(1)} matching rules per event on average` });
+  rows.push({ name: 'RuleMachine / JSON.parse', value: rmRate / parseRate, unit: 'ratio', note: 'target >= 0.40' });
+
+  const bigRules = [...rules, ...others];
+  const t0 = performance.now();
+  const big = new RuleMachine();
+  for (const [name, p] of bigRules) big.addRule(name, p);
+  const buildMs = performance.now() - t0;
+  const bigRate = rate(events, ms, (e) => big.matchingRules(e));
+  rows.push({ name: 'RuleMachine, 10,000 rules (9,000 on other sources)', value: bigRate, unit: 'events/s' });
+  rows.push({ name: 'slowdown 1,000 -> 10,000 rules', value: rmRate / bigRate, unit: 'x', note: 'target <= 1.5' });
+  rows.push({ name: 'build a RuleMachine of 10,000 rules', value: buildMs, unit: 'ms', note: 'target < 1000, includes validating every pattern' });
+
+  // Reference matcher: every rule compiled once, each event flattened once, rules tried one by one.
+  const compiled: [string, CompiledPattern][] = rules.map(([n, p]) => [n, compilePattern(p).compiled as CompiledPattern]);
+  let disagreements = 0;
+  for (const e of events) {
+    const ev = flattenEvent(e);
+    const want = compiled.filter(([, c]) => referenceMatches(c, ev)).map(([n]) => n).sort();
+    if (JSON.stringify(want) !== JSON.stringify(machine.matchingRules(e))) disagreements++;
+  }
+  const refRate = rate(events, ms, (e) => {
+    const ev = flattenEvent(e);
+    for (const [, c] of compiled) referenceMatches(c, ev);
+  });
+  rows.push({ name: 'reference matcher, rule by rule, 1,000 rules', value: refRate, unit: 'events/s', note: `${disagreements} disagreements with RuleMachine` });
+  rows.push({ name: 'RuleMachine / reference', value: rmRate / refRate, unit: 'x' });
+
+  const coorp = loadCoorp();
+  if (coorp.fn) {
+    const fn = coorp.fn;
+    let differ = 0;
+    for (const e of events) {
+      const obj = JSON.parse(e) as unknown;
+      const theirs = rules.filter(([, p]) => fn(p, obj)).map(([n]) => n).sort();
+      if (JSON.stringify(theirs) !== JSON.stringify(machine.matchingRules(e))) differ++;
+    }
+    const coorpRate = rate(events, ms, (e) => {
+      const obj = JSON.parse(e) as unknown;
+      for (const [, p] of rules) fn(p, obj);
+    });
+    rows.push({
+      name: '@coorpacademy/serverless-offline-eventbridge matchesPattern, rule by rule',
+      value: coorpRate,
+      unit: 'events/s',
+      note: `its verdicts differ from ours on ${differ} of ${events.length} events`,
+    });
+    rows.push({ name: 'RuleMachine / coorpacademy', value: rmRate / coorpRate, unit: 'x' });
+  } else {
+    rows.push({ name: '@coorpacademy/serverless-offline-eventbridge', value: Number.NaN, unit: '', note: `not measured: ${coorp.why}` });
+  }
+  return rows;
+}
+
+export function formatRows(rows: BenchRow[]): string {
+  const fmt = (r: BenchRow) =>
+    Number.isNaN(r.value) ? '-' : r.unit === 'ratio' || r.unit === 'x' ? r.value.toFixed(2) : r.value >= 100 ? Math.round(r.value).toLocaleString('en-US') : r.value.toFixed(1);
+  const w0 = Math.max(...rows.map((r) => r.name.length));
+  const w1 = Math.max(...rows.map((r) => fmt(r).length));
+  const lines = [`${'measure'.padEnd(w0)}  ${'value'.padStart(w1)}  unit       note`, `${'-'.repeat(w0)}  ${'-'.repeat(w1)}  ---------  ----`];
+  for (const r of rows) lines.push(`${r.name.padEnd(w0)}  ${fmt(r).padStart(w1)}  ${r.unit.padEnd(9)}  ${r.note ?? ''}`);
+  return lines.join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(`Pattern engine bench (node ${process.version})`);
+  console.log(formatRows(runEngineBench()));
+}

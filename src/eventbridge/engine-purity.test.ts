@@ -1,0 +1,51 @@
+// The engine runs in a browser worker, a WebContainer and Node alike, so its runtime code must
+// not touch Node-only or DOM APIs. Tests and test-support files may.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+function engineFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (name === 'test-support') continue;
+      out.push(...engineFiles(full));
+    } else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) out.push(full);
+  }
+  return out;
+}
+
+/** Source without comments and string contents, so prose mentioning "process" is not flagged. */
+function codeOnly(src: string): string {
+  return src
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '')
+    .replace(/'(?:[^'\\\n]|\\.)*'/g, "''")
+    .replace(/`(?:[^`\\]|\\.)*`/g, '``');
+}
+
+describe('engine purity', () => {
+  const files = engineFiles(root);
+  it('finds the engine files', () => {
+    expect(files.length).toBeGreaterThan(5);
+  });
+  for (const file of files) {
+    const rel = path.relative(root, file);
+    it(`${rel} uses no node: modules, process, Buffer, document or window`, () => {
+      const src = readFileSync(file, 'utf8');
+      const imports = [...src.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? '');
+      for (const spec of imports) {
+        expect(spec, `${rel} imports ${spec}`).not.toMatch(/^node:/);
+        expect(['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'buffer']).not.toContain(spec);
+      }
+      const code = codeOnly(src);
+      for (const name of ['process', 'Buffer', 'document', 'window', 'require', '__dirname']) {
+        expect(new RegExp(`(?<![\\w.$'"])${name}\\s*[.\\[(]`).test(code), `${rel} uses ${name}`).toBe(false);
+      }
+    });
+  }
+});

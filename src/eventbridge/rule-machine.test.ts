@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { InvalidEventPatternError, RuleMachine, testEventPattern, validatePattern } from './index.ts';
+
+describe('RuleMachine', () => {
+  it('returns the sorted names of matching rules', () => {
+    const m = new RuleMachine();
+    m.addRule('zeta', { source: ['shop'] });
+    m.addRule('alpha', { source: ['shop'], detail: { total: [{ numeric: ['>', 10] }] } });
+    m.addRule('other', { source: ['bank'] });
+    expect(m.matchingRules({ source: 'shop', detail: { total: 20 } })).toEqual(['alpha', 'zeta']);
+    expect(m.matchingRules('{"source":"shop","detail":{"total":5}}')).toEqual(['zeta']);
+  });
+  it('replaces a rule added again under the same name, and deletes rules', () => {
+    const m = new RuleMachine();
+    m.addRule('r', { source: ['a'] });
+    m.addRule('r', { source: ['b'] });
+    expect(m.matchingRules({ source: 'a' })).toEqual([]);
+    expect(m.matchingRules({ source: 'b' })).toEqual(['r']);
+    m.deleteRule('r');
+    expect(m.matchingRules({ source: 'b' })).toEqual([]);
+    m.deleteRule('never-added');
+  });
+  it('keeps shared parts alive when one of two identical rules is deleted', () => {
+    const m = new RuleMachine();
+    m.addRule('one', { source: ['a'], detail: { x: [1] } });
+    m.addRule('two', { source: ['a'], detail: { x: [1] } });
+    m.deleteRule('one');
+    expect(m.matchingRules({ source: 'a', detail: { x: 1 } })).toEqual(['two']);
+  });
+  it('matches rules made only of exists:false', () => {
+    const m = new RuleMachine();
+    m.addRule('no-error', { detail: { error: [{ exists: false }] } });
+    expect(m.matchingRules({ detail: {} })).toEqual(['no-error']);
+    expect(m.matchingRules({ detail: { error: 'x' } })).toEqual([]);
+  });
+  it('matches $or rules once', () => {
+    const m = new RuleMachine();
+    m.addRule('either', { $or: [{ a: ['1'] }, { b: ['2'] }] });
+    expect(m.matchingRules({ a: '1', b: '2' })).toEqual(['either']);
+  });
+  it('rejects invalid patterns with InvalidEventPatternError and keeps the old rule', () => {
+    const m = new RuleMachine();
+    m.addRule('r', { a: ['1'] });
+    expect(() => m.addRule('r', { a: 1 })).toThrow(InvalidEventPatternError);
+    expect(m.matchingRules({ a: '1' })).toEqual(['r']);
+  });
+});
+
+// ---- property tests: the RuleMachine always agrees with the reference matcher ----
+
+const key = fc.constantFrom('a', 'b', 'c', 'x.y');
+const str = fc.constantFrom('x', 'xy', 'X', 'yx', '', 'a*b', '10.0.0.1', '10.0.0.9', '::1', 'Zürich', '5');
+const num = fc.constantFrom('0', '1', '5', '5.0', '-1', '2.5', '100', '1e2', '9007199254740993', '0.10000000000000001');
+const scalarText = fc.oneof(
+  str.map((s) => JSON.stringify(s)),
+  num,
+  fc.constantFrom('true', 'false', 'null'),
+);
+
+const matcherText = fc.oneof(
+  scalarText,
+  str.map((s) => JSON.stringify({ prefix: s })),
+  str.map((s) => JSON.stringify({ suffix: s })),
+  str.map((s) => JSON.stringify({ 'equals-ignore-case': s })),
+  str.map((s) => JSON.stringify({ prefix: { 'equals-ignore-case': s } })),
+  fc.constantFrom('x*', '*y', '*', 'a\\*b', 'x*y', '').map((w) => JSON.stringify({ wildcard: w })),
+  str.map((s) => JSON.stringify({ 'anything-but': s })),
+  fc.array(num, { minLength: 1, maxLength: 2 }).map((ns) => `{"anything-but":[${ns.join(',')}]}`),
+  str.filter((s) => s !== '').map((s) => JSON.stringify({ 'anything-but': { prefix: s } })),
+  str.map((s) => JSON.stringify({ 'anything-but': { 'equals-ignore-case': [s] } })),
+  fc.constantFrom('x*', '*').map((w) => JSON.stringify({ 'anything-but': { wildcard: w } })),
+  fc.tuple(fc.constantFrom('>', '>=', '<', '<=', '='), fc.constantFrom('0', '1', '5', '2.5', '-1')).map(([o, n]) => `{"numeric":["${o}",${n}]}`),
+  fc.constantFrom('{"numeric":[">",0,"<=",5]}', '{"numeric":[">=",-1,"<",2.5]}'),
+  fc.boolean().map((b) => `{"exists":${b}}`),
+  fc.constantFrom('10.0.0.0/24', '10.0.0.0/8', '::/1').map((c) => JSON.stringify({ cidr: c })),
+);
+
+const fieldList = fc.array(matcherText, { minLength: 1, maxLength: 3 }).map((ms) => `[${ms.join(',')}]`);
+const flatFields = fc.uniqueArray(fc.tuple(key, fieldList), { minLength: 1, maxLength: 3, selector: ([k]) => k });
+const objText = (fields: [string, string][]) => `{${fields.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
+const patternText = fc.oneof(
+  flatFields.map((fs) => objText(fs)),
+  flatFields.map((fs) => `{"d":${objText(fs)}}`),
+  fc.tuple(flatFields, flatFields).map(([f1, f2]) => `{"d":{"$or":[${objText(f1)},${objText(f2)}]}}`),
+  fc.tuple(flatFields, flatFields, flatFields).map(([f0, f1, f2]) => `{"d":${objText(f0)},"$or":[{"d":${objText(f1)}},{"d":${objText(f2)}}]}`),
+);
+
+const eventValue: fc.Arbitrary<string> = fc.oneof(
+  scalarText,
+  fc.array(scalarText, { maxLength: 3 }).map((xs) => `[${xs.join(',')}]`),
+);
+const eventObj = fc.uniqueArray(fc.tuple(key, eventValue), { maxLength: 4, selector: ([k]) => k }).map(objText);
+const eventText = fc.oneof(
+  eventObj,
+  eventObj.map((o) => `{"d":${o}}`),
+  fc.array(eventObj, { minLength: 1, maxLength: 3 }).map((os) => `{"d":[${os.join(',')}]}`),
+);
+
+describe('RuleMachine agrees with the reference matcher (property)', () => {
+  it('on generated rules and events', () => {
+    fc.assert(
+      fc.property(fc.array(patternText, { minLength: 1, maxLength: 6 }), fc.array(eventText, { minLength: 1, maxLength: 4 }), (patterns, events) => {
+        const valid = patterns.filter((p) => validatePattern(p).length === 0);
+        const m = new RuleMachine();
+        valid.forEach((p, i) => m.addRule(`r${i}`, p));
+        for (const e of events) {
+          const want = valid.map((p, i) => (testEventPattern(p, e) ? `r${i}` : '')).filter(Boolean).sort();
+          expect(m.matchingRules(e)).toEqual(want);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it('after deleting some of the rules', () => {
+    fc.assert(
+      fc.property(fc.array(patternText, { minLength: 2, maxLength: 6 }), eventText, fc.nat(), (patterns, e, seed) => {
+        const valid = patterns.filter((p) => validatePattern(p).length === 0);
+        const m = new RuleMachine();
+        valid.forEach((p, i) => m.addRule(`r${i}`, p));
+        const kept = valid.map((_, i) => (i + seed) % 2 === 0);
+        valid.forEach((_, i) => {
+          if (!kept[i]) m.deleteRule(`r${i}`);
+        });
+        const want = valid.map((p, i) => (kept[i] && testEventPattern(p, e) ? `r${i}` : '')).filter(Boolean).sort();
+        expect(m.matchingRules(e)).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('gives the same verdict for text and for parsed input when numbers are plain', () => {
+    fc.assert(
+      fc.property(patternText, eventText, (p, e) => {
+        if (validatePattern(p).length > 0) return;
+        if (/9007199254740993|0\.10000000000000001/.test(p + e)) return;
+        expect(testEventPattern(JSON.parse(p) as object, JSON.parse(e) as object)).toBe(testEventPattern(p, e));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,30 @@
+// Shared shapes of the schema registry. Names follow the AWS Schemas API (PascalCase) where a shape mirrors it.
+
+export type SchemaType = 'OpenApi3' | 'JSONSchemaDraft4';
+export const SCHEMA_TYPES: readonly SchemaType[] = ['OpenApi3', 'JSONSchemaDraft4'];
+
+/** One validation or schema problem, in plain words. `path` is like "detail.items[2].price"; "" means the whole value. */
+export interface SchemaProblem {
+  path: string;
+  message: string;
+}
+
+export type JsonObject = { [key: string]: unknown };
+
+export function isJsonObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Thrown by the registry; `code` is the AWS Schemas API error name, `status` its HTTP status. */
+export class SchemaRegistryError extends Error {
+  code: string;
+  status: number;
+  problems: SchemaProblem[];
+  constructor(code: string, message: string, status = 400, problems: SchemaProblem[] = []) {
+    super(message);
+    this.name = code;
+    this.code = code;
+    this.status = status;
+    this.problems = problems;
+  }
+}

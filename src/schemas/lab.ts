@@ -1,0 +1,24 @@
+import { z } from 'astro/zod';
+import { courseModules } from '../course/modules.ts';
+
+const moduleIds = courseModules.map((m) => m.id) as [string, ...string[]];
+
+/** Frontmatter of a lab brief, `labs/NN-slug/lab.md(x)`. */
+export const labSchema = z.object({
+  /** Stable id; must equal the lab's folder name, e.g. `01-first-rule`. */
+  id: z.string({ error: 'is required (the folder name, e.g. 01-first-rule)' }).regex(/^\d{2}-[a-z0-9-]+$/, 'must look like 01-first-rule (two digits, a dash, kebab-case)'),
+  /** Title the learner sees. */
+  title: z.string({ error: 'is required' }).min(1, 'must not be empty'),
+  /** One sentence on what the lab practises. */
+  description: z.string().optional(),
+  /** The module the lab practises: one of the ids in `src/course/modules.ts`. */
+  module: z.enum(moduleIds, { error: `must be one of: ${moduleIds.join(', ')}` }),
+  /** How hard it is. */
+  level: z.enum(['beginner', 'intermediate', 'advanced'], { error: 'must be beginner, intermediate or advanced' }),
+  /** Estimated time in minutes. */
+  minutes: z.number({ error: 'must be a number of minutes' }).int().positive(),
+  /** Hints, revealed one at a time, in order. */
+  hints: z.array(z.string()).default([]),
+});
+
+export type LabManifest = z.infer<typeof labSchema>;
