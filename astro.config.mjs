@@ -3,10 +3,14 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { courseModules } from './src/course/modules.ts';
 import { listLabLinks } from './src/course/lab-list.ts';
+import { listLessonSlugs } from './src/course/lesson-list.ts';
 
 const labs = listLabLinks('./labs');
 
 export default defineConfig({
+  // Separate output and cache folders let several builds (for example parallel test runs) share one checkout.
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   site: 'https://eventbridge-course.example',
   server: { port: 4321, host: '127.0.0.1' },
   // No telemetry or fetches: the course must build offline.
@@ -24,14 +28,20 @@ export default defineConfig({
       },
       sidebar: [
         { label: 'Course home', link: '/' },
-        ...courseModules.map((m) => ({ label: m.title, items: [{ autogenerate: { directory: m.id } }] })),
+        ...courseModules
+          .map((m) => ({ label: m.title, items: listLessonSlugs('./content', m.id).map((slug) => ({ slug })) }))
+          .filter((group) => group.items.length > 0),
         {
           label: 'Labs',
           items: [{ label: 'All labs', link: '/labs/' }, ...labs.map((l) => ({ label: l.title, link: `/labs/${l.id}/` }))],
         },
         {
           label: 'Reference',
-          items: [{ label: 'Progress and backup', link: '/progress/' }],
+          items: [
+            { label: 'Glossary', link: '/reference/glossary/' },
+            { label: 'References', link: '/reference/references/' },
+            { label: 'Progress and backup', link: '/progress/' },
+          ],
         },
       ],
     }),

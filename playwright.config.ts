@@ -6,6 +6,7 @@ const port = Number(process.env.E2E_PORT ?? 4399);
 // Browser tests run against the built site (`npm run build` first), served by `astro preview`.
 export default defineConfig({
   testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
@@ -21,7 +22,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx astro preview --port ${port} --host 127.0.0.1`,
+    command: `npx astro preview --port ${port} --host 127.0.0.1 --ignore-lock`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -7,7 +7,7 @@
 // rules exist.
 import { compileOrThrow } from './pattern-api.ts';
 import { buildPathTrie, flattenEvent, K_FALSE, K_NULL, K_NUMBER, K_STRING, K_TRUE } from './event-flatten.ts';
-import type { FlatEvent, Leaf, PathTrie } from './event-flatten.ts';
+import type { FlatEvent, Leaf, PathTrie, Slot } from './event-flatten.ts';
 import { conditionAccepts, consistent } from './leaf-match.ts';
 import type { FieldCondition, JsonInput } from './types.ts';
 
@@ -20,20 +20,31 @@ interface Transition {
   from: NameState;
 }
 
+// Shared empty containers: most states and field machines use only a few of their indexes,
+// and allocating every Map up front made building 10,000 rules mostly garbage collection.
+const NO_TRANSITIONS: Transition[] = [];
+const NO_STRINGS: string[] = [];
+const NO_NUMBERS: number[] = [];
+const NO_MACHINES: FieldMachine[] = [];
+const NO_STRING_INDEX = new Map<string, Transition[]>();
+const NO_NUMBER_INDEX = new Map<number, Transition[]>();
+
 class NameState {
-  readonly trans = new Map<string, Transition>();
-  readonly byPath = new Map<string, FieldMachine>();
+  /** Outgoing transitions by condition key (allocated on first use). */
+  trans: Map<string, Transition> | undefined;
+  byPath: Map<string, FieldMachine> | undefined;
   /** byPath as parallel arrays, for fast iteration while matching (refreshed on change). */
-  paths: string[] = [];
-  ids: number[] = [];
-  machines: FieldMachine[] = [];
+  paths: string[] = NO_STRINGS;
+  ids: number[] = NO_NUMBERS;
+  machines: FieldMachine[] = NO_MACHINES;
   refreshPaths(ids: Map<string, number>): void {
-    this.paths = [...this.byPath.keys()];
+    const bp = this.byPath;
+    this.paths = bp && bp.size > 0 ? [...bp.keys()] : NO_STRINGS;
     this.ids = this.paths.map((p) => ids.get(p) ?? -1);
-    this.machines = [...this.byPath.values()];
+    this.machines = bp && bp.size > 0 ? [...bp.values()] : NO_MACHINES;
   }
-  readonly absent: Transition[] = [];
-  readonly terminals = new Map<string, number>();
+  absent: Transition[] = NO_TRANSITIONS;
+  terminals: Map<string, number> | undefined;
   /** Visit number when last reached with no array constraint. */
   stamp = 0;
   /** Visit number for which `seen` holds the constrained arrivals. */
@@ -53,17 +64,17 @@ interface RangeEntry {
 class FieldMachine {
   readonly transitions = new Set<Transition>();
   private dirty = true;
-  private exact = new Map<string, Transition[]>();
-  private numValue = new Map<number, Transition[]>();
-  private numText = new Map<string, Transition[]>();
-  private literal = new Map<string, Transition[]>();
-  private prefix = new Map<string, Transition[]>();
-  private prefixLens: number[] = [];
-  private suffix = new Map<string, Transition[]>();
-  private suffixLens: number[] = [];
+  private exact = NO_STRING_INDEX;
+  private numValue = NO_NUMBER_INDEX;
+  private numText = NO_STRING_INDEX;
+  private literal = NO_STRING_INDEX;
+  private prefix = NO_STRING_INDEX;
+  private prefixLens = NO_NUMBERS;
+  private suffix = NO_STRING_INDEX;
+  private suffixLens = NO_NUMBERS;
   private ranges: RangeEntry[] = [];
-  private any: Transition[] = [];
-  private scan: Transition[] = [];
+  private any = NO_TRANSITIONS;
+  private scan = NO_TRANSITIONS;
 
   add(t: Transition): void {
     this.transitions.add(t);
@@ -75,121 +86,133 @@ class FieldMachine {
   }
 
   private rebuild(): void {
-    const push = <K>(m: Map<K, Transition[]>, k: K, t: Transition) => {
-      const a = m.get(k);
+    const push = <K>(m: Map<K, Transition[]> | undefined, k: K, t: Transition): Map<K, Transition[]> => {
+      const map = m ?? new Map<K, Transition[]>();
+      const a = map.get(k);
       if (a) {
         if (!a.includes(t)) a.push(t);
-      } else m.set(k, [t]);
+      } else map.set(k, [t]);
+      return map;
     };
-    this.exact = new Map();
-    this.numValue = new Map();
-    this.numText = new Map();
-    this.literal = new Map();
-    this.prefix = new Map();
-    this.suffix = new Map();
-    this.ranges = [];
-    this.any = [];
-    this.scan = [];
+    let exact: Map<string, Transition[]> | undefined;
+    let numValue: Map<number, Transition[]> | undefined;
+    let numText: Map<string, Transition[]> | undefined;
+    let literal: Map<string, Transition[]> | undefined;
+    let prefix: Map<string, Transition[]> | undefined;
+    let suffix: Map<string, Transition[]> | undefined;
+    const ranges: RangeEntry[] = [];
+    const any: Transition[] = [];
+    const scan: Transition[] = [];
     const pl = new Set<number>();
     const sl = new Set<number>();
     for (const t of this.transitions) {
       const c = t.cond;
       if (c.ipMode) {
         // Address comparison changes how strings are read; evaluate these conditions whole.
-        this.scan.push(t);
+        scan.push(t);
         continue;
       }
       let scanned = false;
       for (const m of c.positive) {
         switch (m.k) {
-          case 'string': push(this.exact, m.s, t); break;
+          case 'string': exact = push(exact, m.s, t); break;
           case 'number':
-            if (m.value !== undefined) push(this.numValue, m.value, t);
-            push(this.numText, m.text, t);
+            if (m.value !== undefined) numValue = push(numValue, m.value, t);
+            numText = push(numText, m.text, t);
             break;
-          case 'numeric-eq': push(this.numValue, m.value, t); break;
-          case 'literal': push(this.literal, m.lit, t); break;
-          case 'prefix': push(this.prefix, m.s, t); pl.add(m.s.length); break;
-          case 'suffix': push(this.suffix, m.s, t); sl.add(m.s.length); break;
-          case 'range': this.ranges.push({ lo: m.lo, loOpen: m.loOpen, hi: m.hi, hiOpen: m.hiOpen, t }); break;
-          case 'exists': this.any.push(t); break;
+          case 'numeric-eq': numValue = push(numValue, m.value, t); break;
+          case 'literal': literal = push(literal, m.lit, t); break;
+          case 'prefix': prefix = push(prefix, m.s, t); pl.add(m.s.length); break;
+          case 'suffix': suffix = push(suffix, m.s, t); sl.add(m.s.length); break;
+          case 'range': ranges.push({ lo: m.lo, loOpen: m.loOpen, hi: m.hi, hiOpen: m.hiOpen, t }); break;
+          case 'exists': any.push(t); break;
           default:
             if (!scanned) {
-              this.scan.push(t);
+              scan.push(t);
               scanned = true;
             }
         }
       }
     }
-    this.prefixLens = [...pl].sort((a, b) => a - b);
-    this.suffixLens = [...sl].sort((a, b) => a - b);
-    this.ranges.sort((a, b) => a.lo - b.lo);
+    this.exact = exact ?? NO_STRING_INDEX;
+    this.numValue = numValue ?? NO_NUMBER_INDEX;
+    this.numText = numText ?? NO_STRING_INDEX;
+    this.literal = literal ?? NO_STRING_INDEX;
+    this.prefix = prefix ?? NO_STRING_INDEX;
+    this.suffix = suffix ?? NO_STRING_INDEX;
+    this.prefixLens = pl.size > 0 ? [...pl].sort((a, b) => a - b) : NO_NUMBERS;
+    this.suffixLens = sl.size > 0 ? [...sl].sort((a, b) => a - b) : NO_NUMBERS;
+    this.ranges = ranges.sort((a, b) => a.lo - b.lo);
+    this.any = any.length > 0 ? any : NO_TRANSITIONS;
+    this.scan = scan.length > 0 ? scan : NO_TRANSITIONS;
     this.dirty = false;
   }
 
-  /** Appends to `out` each transition whose condition accepts the leaf (once each). */
-  lookup(leaf: Leaf, stamp: number, out: Transition[]): void {
+  /** Writes to out[n...] each transition whose condition accepts the leaf (once each); returns the new count. */
+  lookup(leaf: Leaf, stamp: number, out: Transition[], n: number): number {
     if (this.dirty) this.rebuild();
-    if (this.any.length > 0) take(this.any, stamp, out);
+    if (this.any.length > 0) n = take(this.any, stamp, out, n);
     const k = leaf.kind;
     if (k === K_STRING) {
       const s = leaf.s;
       const ex = this.exact.get(s);
-      if (ex) take(ex, stamp, out);
+      if (ex) n = take(ex, stamp, out, n);
       const pl = this.prefixLens;
       for (let i = 0; i < pl.length; i++) {
-        const n = pl[i] as number;
-        if (n > s.length) break;
-        const ts = this.prefix.get(n === s.length ? s : s.slice(0, n));
-        if (ts) take(ts, stamp, out);
+        const len = pl[i] as number;
+        if (len > s.length) break;
+        const ts = this.prefix.get(len === s.length ? s : s.slice(0, len));
+        if (ts) n = take(ts, stamp, out, n);
       }
       const sl = this.suffixLens;
       for (let i = 0; i < sl.length; i++) {
-        const n = sl[i] as number;
-        if (n > s.length) break;
-        const ts = this.suffix.get(n === s.length ? s : s.slice(s.length - n));
-        if (ts) take(ts, stamp, out);
+        const len = sl[i] as number;
+        if (len > s.length) break;
+        const ts = this.suffix.get(len === s.length ? s : s.slice(s.length - len));
+        if (ts) n = take(ts, stamp, out, n);
       }
     } else if (k === K_NUMBER) {
-      const n = leaf.num;
-      if (n !== undefined) {
-        const eq = this.numValue.get(n);
-        if (eq) take(eq, stamp, out);
+      const v = leaf.num;
+      if (v !== undefined) {
+        const eq = this.numValue.get(v);
+        if (eq) n = take(eq, stamp, out, n);
         const rs = this.ranges;
         for (let i = 0; i < rs.length; i++) {
           const r = rs[i] as RangeEntry;
-          if (r.lo > n) break;
-          if ((r.loOpen ? n > r.lo : n >= r.lo) && (r.hiOpen ? n < r.hi : n <= r.hi) && r.t.stamp !== stamp) {
+          if (r.lo > v) break;
+          if ((r.loOpen ? v > r.lo : v >= r.lo) && (r.hiOpen ? v < r.hi : v <= r.hi) && r.t.stamp !== stamp) {
             r.t.stamp = stamp;
-            out.push(r.t);
+            out[n++] = r.t;
           }
         }
       }
       const tx = this.numText.get(leaf.s);
-      if (tx) take(tx, stamp, out);
+      if (tx) n = take(tx, stamp, out, n);
     } else if (k === K_TRUE || k === K_FALSE || k === K_NULL) {
       const lt = this.literal.get(leaf.s);
-      if (lt) take(lt, stamp, out);
+      if (lt) n = take(lt, stamp, out, n);
     }
     const sc = this.scan;
     for (let i = 0; i < sc.length; i++) {
       const t = sc[i] as Transition;
       if (t.stamp !== stamp && conditionAccepts(t.cond, leaf)) {
         t.stamp = stamp;
-        out.push(t);
+        out[n++] = t;
       }
     }
+    return n;
   }
 }
 
-function take(ts: Transition[], stamp: number, out: Transition[]): void {
+function take(ts: Transition[], stamp: number, out: Transition[], n: number): number {
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i] as Transition;
     if (t.stamp !== stamp) {
       t.stamp = stamp;
-      out.push(t);
+      out[n++] = t;
     }
   }
+  return n;
 }
 
 interface RuleRecord {
@@ -222,26 +245,29 @@ export class RuleMachine {
       const trans: Transition[] = [];
       for (const cond of b.fields) {
         if (!this.pathIds.has(cond.path)) this.pathIds.set(cond.path, this.pathIds.size);
-        let t = state.trans.get(cond.key);
+        const out = (state.trans ??= new Map());
+        let t = out.get(cond.key);
         if (!t) {
           t = { cond, next: new NameState(), refs: 0, stamp: 0, from: state };
-          state.trans.set(cond.key, t);
+          out.set(cond.key, t);
           if (cond.positive.length > 0) {
-            let fm = state.byPath.get(cond.path);
+            const byPath = (state.byPath ??= new Map());
+            let fm = byPath.get(cond.path);
             if (!fm) {
               fm = new FieldMachine();
-              state.byPath.set(cond.path, fm);
+              byPath.set(cond.path, fm);
               state.refreshPaths(this.pathIds);
             }
             fm.add(t);
           }
-          if (cond.allowsAbsent) state.absent.push(t);
+          if (cond.allowsAbsent) state.absent = [...state.absent, t];
         }
         t.refs++;
         trans.push(t);
         state = t.next;
       }
-      state.terminals.set(name, (state.terminals.get(name) ?? 0) + 1);
+      const terms = (state.terminals ??= new Map());
+      terms.set(name, (terms.get(name) ?? 0) + 1);
       rec.chains.push({ trans, end: state });
     }
     this.rules.set(name, rec);
@@ -253,24 +279,24 @@ export class RuleMachine {
     if (!rec) return;
     this.rules.delete(name);
     for (const chain of rec.chains) {
-      const left = (chain.end.terminals.get(name) ?? 1) - 1;
-      if (left > 0) chain.end.terminals.set(name, left);
-      else chain.end.terminals.delete(name);
+      const terms = chain.end.terminals;
+      const left = (terms?.get(name) ?? 1) - 1;
+      if (left > 0) terms?.set(name, left);
+      else terms?.delete(name);
       for (const t of chain.trans) {
         t.refs--;
         if (t.refs === 0) {
           const from = t.from;
-          from.trans.delete(t.cond.key);
-          const fm = from.byPath.get(t.cond.path);
+          from.trans?.delete(t.cond.key);
+          const fm = from.byPath?.get(t.cond.path);
           if (fm) {
             fm.remove(t);
             if (fm.transitions.size === 0) {
-              from.byPath.delete(t.cond.path);
+              from.byPath?.delete(t.cond.path);
               from.refreshPaths(this.pathIds);
             }
           }
-          const i = from.absent.indexOf(t);
-          if (i >= 0) from.absent.splice(i, 1);
+          if (from.absent.includes(t)) from.absent = from.absent.filter((x) => x !== t);
         }
       }
     }
@@ -286,7 +312,7 @@ export class RuleMachine {
     if (this.wanted) return this.wanted;
     const paths = new Set<string>();
     const walk = (st: NameState) => {
-      for (const t of st.trans.values()) {
+      if (st.trans) for (const t of st.trans.values()) {
         paths.add(t.cond.path);
         walk(t.next);
       }
@@ -308,7 +334,6 @@ export class RuleMachine {
     const visit = ++this.visit;
     const states = this.stateStack;
     const constraints = this.constraintStack;
-    const hits = this.hits;
     this.root.stamp = visit;
     const slots = ev.slots && ev.slots.length > 0 ? ev.slots : undefined;
     states.length = 0;
@@ -318,23 +343,18 @@ export class RuleMachine {
     while (states.length > 0) {
       const s = states.pop() as NameState;
       const arrays = constraints.pop() as readonly number[];
-      if (s.terminals.size > 0) for (const name of s.terminals.keys()) found.push(name);
+      const terms = s.terminals;
+      if (terms !== undefined && terms.size > 0) for (const name of terms.keys()) found.push(name);
       const paths = s.paths;
       if (paths.length > 0) {
         const ids = s.ids;
         for (let pi = 0; pi < paths.length; pi++) {
-          const leaves = slots ? slots[ids[pi] as number] : ev.byPath.get(paths[pi] as string);
-          if (!leaves) continue;
+          const entry: Slot = slots ? slots[ids[pi] as number] : ev.byPath.get(paths[pi] as string);
+          if (entry === undefined) continue;
           const fm = s.machines[pi] as FieldMachine;
-          for (let li = 0; li < leaves.length; li++) {
-            const leaf = leaves[li] as Leaf;
-            if (arrays.length > 0 && !consistent(arrays, leaf.arrays)) continue;
-            hits.length = 0;
-            fm.lookup(leaf, ++this.stamp, hits);
-            if (hits.length === 0) continue;
-            const merged = leaf.arrays.length === 0 ? arrays : arrays.length === 0 ? leaf.arrays : [...arrays, ...leaf.arrays];
-            for (let h = 0; h < hits.length; h++) this.enqueue((hits[h] as Transition).next, merged, visit, states, constraints);
-          }
+          if (Array.isArray(entry)) {
+            for (let li = 0; li < entry.length; li++) this.step(entry[li] as Leaf, fm, arrays, visit);
+          } else this.step(entry, fm, arrays, visit);
         }
       }
       const ab = s.absent;
@@ -350,6 +370,16 @@ export class RuleMachine {
     for (let i = 1; i < found.length; i++) if (found[i] !== found[w - 1]) found[w++] = found[i] as string;
     found.length = w;
     return found;
+  }
+
+  /** Follows every transition of `fm` that this leaf satisfies. */
+  private step(leaf: Leaf, fm: FieldMachine, arrays: readonly number[], visit: number): void {
+    if (arrays.length > 0 && !consistent(arrays, leaf.arrays)) return;
+    const hits = this.hits;
+    const nh = fm.lookup(leaf, ++this.stamp, hits, 0);
+    if (nh === 0) return;
+    const merged = leaf.arrays.length === 0 ? arrays : arrays.length === 0 ? leaf.arrays : [...arrays, ...leaf.arrays];
+    for (let h = 0; h < nh; h++) this.enqueue((hits[h] as Transition).next, merged, visit, this.stateStack, this.constraintStack);
   }
 
   private enqueue(s: NameState, arrays: readonly number[], visit: number, states: NameState[], constraints: (readonly number[])[]): void {

@@ -13,8 +13,11 @@ function playwrightCacheBrowsers(): string[] {
 
 /** The path of a Chromium-family browser: CHROME_PATH first, then the usual install paths. Throws with install advice. */
 export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.CHROME_PATH) {
+    if (existsSync(env.CHROME_PATH)) return env.CHROME_PATH;
+    throw new Error(`CHROME_PATH is set to "${env.CHROME_PATH}", but there is no file there.`);
+  }
   const candidates = [
-    env.CHROME_PATH,
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/usr/bin/google-chrome',
@@ -26,7 +29,6 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
   ].filter((p): p is string => Boolean(p));
   const found = candidates.find((p) => existsSync(p));
   if (found) return found;
-  if (env.CHROME_PATH) throw new Error(`CHROME_PATH is set to "${env.CHROME_PATH}", but there is no file there.`);
   throw new Error(
     'No Chromium or Chrome browser was found for the browser tests. Install one (Debian/Ubuntu: `sudo apt-get install -y chromium`; ' +
       'macOS: install Google Chrome) or set CHROME_PATH to the browser executable.',

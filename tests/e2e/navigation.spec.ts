@@ -61,5 +61,5 @@ test('a lesson reads on a phone without sideways scrolling', async ({ page }) =>
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(1);
   await page.getByRole('button', { name: 'Menu' }).click();
-  await expect(page.locator('nav[aria-label="Main"]')).toBeVisible();
+  await expect(page.locator('nav[aria-label="Main"]').getByRole('link', { name: 'What is serverless?' })).toBeVisible();
 });

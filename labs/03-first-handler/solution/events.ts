@@ -1,0 +1,37 @@
+// Types for this lab. Read-only: the checks rely on these shapes.
+import type { EventBridgeEvent } from 'aws-lambda';
+
+/** The event the shop puts on the bus. */
+export type OrderPlaced = EventBridgeEvent<'OrderPlaced', {
+  orderId: string;
+  total: number;
+  currency: string;
+  customer: { id: string; email: string };
+}>;
+
+/** What your input transformer should hand to the handler. */
+export interface ConfirmInput {
+  orderId: string;
+  total: number;
+  email: string;
+}
+
+/** The detail of the OrderConfirmed event your handler puts. */
+export interface OrderConfirmedDetail {
+  orderId: string;
+  email: string;
+  total: number;
+}
+
+/** The handler's second argument in the course's engine (in AWS you would use the SDK's EventBridgeClient). */
+export interface LabContext {
+  functionName: string;
+  ruleName: string;
+  eventId: string;
+  attempt: number;
+  bus: {
+    putEvents(input: { Entries: { Source: string; DetailType: string; Detail: string; EventBusName?: string }[] }): {
+      FailedEntryCount: number;
+    };
+  };
+}
