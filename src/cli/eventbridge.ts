@@ -5,6 +5,7 @@
 // Exit codes: 0 match (every event matched), 1 no match (at least one event did not),
 // 2 invalid pattern, unreadable file, bad event or usage error.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { explainMatch, validatePattern } from '../eventbridge/index.ts';
 import type { MatchExplanation } from '../eventbridge/index.ts';
 
@@ -73,8 +74,10 @@ function parseArgs(argv: string[]): Args {
 }
 
 function readText(file: string, what: string): string {
+  // `npm run` starts scripts in the package root; INIT_CWD is where the learner typed the command.
+  const full = path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
   try {
-    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    return readFileSync(full, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     const code = (e as { code?: string }).code;
     throw new UsageError(`cannot read the ${what} file ${JSON.stringify(file)}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);

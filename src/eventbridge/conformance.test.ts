@@ -1,8 +1,39 @@
 // The shared conformance vectors (verdicts from aws/event-ruler and from real AWS), run
 // through both the reference matcher (testEventPattern) and the RuleMachine.
 import { describe, expect, it } from 'vitest';
-import { eventText, loadCases, patternText } from './test-support/conformance-cases.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RuleMachine, testEventPattern, validatePattern } from './index.ts';
+
+interface ConformanceCase {
+  id: string;
+  feature?: string;
+  pattern: unknown;
+  event: unknown;
+  pattern_text?: string;
+  event_text?: string;
+  expected?: boolean;
+  invalid?: boolean;
+  quirk?: boolean;
+  raw_number_sensitive?: boolean;
+  expected_after_json_parse_roundtrip?: boolean;
+  event_ruler_agrees?: boolean;
+}
+
+// The shared vectors sit beside the repository: ../shared/conformance from the repo root.
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const conformanceDir = path.resolve(repoRoot, '..', 'shared', 'conformance');
+
+function loadCases(file: string): ConformanceCase[] {
+  return readFileSync(path.join(conformanceDir, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as ConformanceCase);
+}
+
+const patternText = (c: ConformanceCase): string => c.pattern_text ?? JSON.stringify(c.pattern);
+const eventText = (c: ConformanceCase): string => c.event_text ?? JSON.stringify(c.event);
 
 for (const file of ['eventbridge-patterns.jsonl', 'aws-validated-patterns.jsonl']) {
   const cases = loadCases(file);

@@ -1,5 +1,5 @@
 // The engine runs in a browser worker, a WebContainer and Node alike, so its runtime code must
-// not touch Node-only or DOM APIs. Tests and test-support files may.
+// not touch Node-only or DOM APIs. Test files (*.test.ts) may.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,6 @@ function engineFiles(dir: string): string[] {
   for (const name of readdirSync(dir)) {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) {
-      if (name === 'test-support') continue;
       out.push(...engineFiles(full));
     } else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) out.push(full);
   }

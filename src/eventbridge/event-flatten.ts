@@ -22,6 +22,8 @@ export interface Leaf {
   num: number | undefined;
   /** Array membership from the root: [arrayId, index, arrayId, index, ...]. */
   arrays: readonly number[];
+  /** Cache of the string's IP hex form (null: not an IP; undefined: not computed yet). */
+  ip: string | null | undefined;
 }
 
 /** A slot holds the one leaf at a path, or several in an array (most paths have one). */
@@ -48,6 +50,10 @@ export interface PathTrie {
   id: number;
   /** On the root: one more than the largest id, so per-event slot arrays can be preallocated. */
   size?: number;
+  /** Cache of JSON.stringify(needleKey), used to find how a kept number was written. */
+  needle?: string;
+  needleKey?: string;
+
 }
 
 export function buildPathTrie(paths: Iterable<string>, ids?: Map<string, number>): PathTrie {
@@ -88,19 +94,56 @@ export class InvalidEventError extends Error {
   }
 }
 
-// Numbers JSON.parse would not keep exactly have an exponent or 16 or more digits. When an
-// event's text contains anything that looks like one (even inside a string), the slower
-// number-preserving reader is used instead.
-const RISKY_NUMBER = /\d[\d.]{15}|\d[eE][+-]?\d/;
+/**
+ * JSON.parse keeps every number a double holds exactly, which is all we compare on, but it
+ * cannot tell us whether a number was written with more digits than a double keeps
+ * (0.10000000000000001) or with an exponent out of range. So for each number we keep, every
+ * place the text writes `"key": <number>` must be a plain number: at most 15 digits and no
+ * exponent. Otherwise (or if the key cannot be found as written) the number-preserving reader
+ * takes over. Only kept numbers are checked, so this costs a few indexOf calls per event.
+ */
+function plainNumbersAfterKey(text: string, key: string, node: PathTrie): boolean {
+  // The quoted key as JSON writes it; cached on the trie node for the usual undotted key.
+  let needle = node.needle;
+  if (needle === undefined || node.needleKey !== key) {
+    needle = JSON.stringify(key);
+    node.needle = needle;
+    node.needleKey = key;
+  }
+  let found = false;
+  let at = text.indexOf(needle);
+  while (at >= 0) {
+    let i = at + needle.length;
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++i);
+    if (c === 58) {
+      c = text.charCodeAt(++i);
+      while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++i);
+      if (c === 91) return false; // an array: let the careful reader handle it
+      if (c === 45 || (c >= 48 && c <= 57)) {
+        found = true;
+        if (c === 45) c = text.charCodeAt(++i);
+        let digits = 0;
+        while ((c >= 48 && c <= 57) || c === 46) {
+          if (c !== 46) digits++;
+          c = text.charCodeAt(++i);
+        }
+        if (digits > 15 || c === 101 || c === 69) return false;
+      }
+    }
+    at = text.indexOf(needle, at + needle.length);
+  }
+  return found;
+}
 
 /**
  * Flattens event input: JSON text (numbers keep their text) or an already-parsed object.
  * With a PathTrie only the paths it names are collected, into `slots` when the trie has ids.
  */
-export function flattenEvent(input: unknown, wanted?: PathTrie): FlatEvent {
+export function flattenEvent(input: unknown, wanted?: PathTrie, careful = false): FlatEvent {
   const c = new Collector(wanted);
   if (typeof input === 'string') {
-    if (wanted && !RISKY_NUMBER.test(input)) {
+    if (wanted && !careful) {
       // Fast path: every number is plain, so JSON.parse loses nothing we compare on.
       let v: unknown;
       try {
@@ -109,8 +152,10 @@ export function flattenEvent(input: unknown, wanted?: PathTrie): FlatEvent {
         v = undefined;
       }
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        c.text = input;
         c.jsObject(v as Record<string, unknown>, wanted, NO_ARRAYS, 0);
-        return c.result();
+        if (!c.unsure) return c.result();
+        return flattenEvent(input, wanted, true);
       }
     }
     let v: JsonValue;
@@ -145,6 +190,11 @@ class Collector {
   private readonly byPath: Map<string, Leaf[]>;
   private readonly slots: Slot[] | undefined;
   private nextArray = 1;
+  /** The event text, for checking how kept numbers were written (JSON.parse path). */
+  text = '';
+  /** A kept number may not be what JSON.parse made of it: use the careful reader instead. */
+  unsure = false;
+
   constructor(wanted: PathTrie | undefined) {
     const n = wanted?.size ?? 0;
     this.slots = n > 0 ? new Array<Slot>(n).fill(undefined) : undefined;
@@ -181,11 +231,11 @@ class Collector {
     }
   }
   value(x: JsonValue, path: string, node: PathTrie | undefined, arrays: readonly number[], depth: number): void {
-    if (x === null) this.emit({ path, kind: K_NULL, s: 'null', num: undefined, arrays }, node);
-    else if (x === true) this.emit({ path, kind: K_TRUE, s: 'true', num: undefined, arrays }, node);
-    else if (x === false) this.emit({ path, kind: K_FALSE, s: 'false', num: undefined, arrays }, node);
-    else if (typeof x === 'string') this.emit({ path, kind: K_STRING, s: x, num: undefined, arrays }, node);
-    else if (x instanceof JsonNumber) this.emit({ path, kind: K_NUMBER, s: x.text, num: comparableValue(x.text), arrays }, node);
+    if (x === null) this.emit({ path, kind: K_NULL, s: 'null', num: undefined, arrays, ip: undefined }, node);
+    else if (x === true) this.emit({ path, kind: K_TRUE, s: 'true', num: undefined, arrays, ip: undefined }, node);
+    else if (x === false) this.emit({ path, kind: K_FALSE, s: 'false', num: undefined, arrays, ip: undefined }, node);
+    else if (typeof x === 'string') this.emit({ path, kind: K_STRING, s: x, num: undefined, arrays, ip: undefined }, node);
+    else if (x instanceof JsonNumber) this.emit({ path, kind: K_NUMBER, s: x.text, num: comparableValue(x.text), arrays, ip: undefined }, node);
     else if (Array.isArray(x)) {
       const id = this.nextArray++;
       for (let i = 0; i < x.length; i++) this.value(x[i] as JsonValue, path, node, [...arrays, id, i], depth + 1);
@@ -196,26 +246,40 @@ class Collector {
   jsObject(o: Record<string, unknown>, node: PathTrie, arrays: readonly number[], depth: number): void {
     for (const k in o) {
       const child = step(node, k);
-      if (child) this.jsValue(o[k], child, arrays, depth + 1);
+      if (child) {
+        const v = o[k];
+        if (typeof v === 'number' && !this.unsure && !plainNumbersAfterKey(this.text, k, child)) this.unsure = true;
+        this.jsValue(v, child, arrays, depth + 1);
+      }
     }
   }
   jsValue(x: unknown, node: PathTrie, arrays: readonly number[], depth: number): void {
+    if (depth > 512) {
+      // Let the careful reader report the nesting problem.
+      this.unsure = true;
+      return;
+    }
     const path = node.path;
     switch (typeof x) {
       case 'string':
-        this.emit({ path, kind: K_STRING, s: x, num: undefined, arrays }, node);
+        this.emit({ path, kind: K_STRING, s: x, num: undefined, arrays, ip: undefined }, node);
         return;
       case 'number':
-        this.emit({ path, kind: K_NUMBER, s: String(x), num: x === 0 ? 0 : x, arrays }, node);
+        this.emit({ path, kind: K_NUMBER, s: String(x), num: x === 0 ? 0 : x, arrays, ip: undefined }, node);
         return;
       case 'boolean':
-        this.emit({ path, kind: x ? K_TRUE : K_FALSE, s: x ? 'true' : 'false', num: undefined, arrays }, node);
+        this.emit({ path, kind: x ? K_TRUE : K_FALSE, s: x ? 'true' : 'false', num: undefined, arrays, ip: undefined }, node);
         return;
       default:
-        if (x === null) this.emit({ path, kind: K_NULL, s: 'null', num: undefined, arrays }, node);
+        if (x === null) this.emit({ path, kind: K_NULL, s: 'null', num: undefined, arrays, ip: undefined }, node);
         else if (Array.isArray(x)) {
           const id = this.nextArray++;
-          for (let i = 0; i < x.length; i++) this.jsValue(x[i], node, [...arrays, id, i], depth + 1);
+          for (let i = 0; i < x.length; i++) {
+            const el = x[i];
+            // Numbers directly inside arrays are not checked by key; read such events carefully.
+            if (typeof el === 'number') this.unsure = true;
+            this.jsValue(el, node, [...arrays, id, i], depth + 1);
+          }
         } else this.jsObject(x as Record<string, unknown>, node, arrays, depth);
     }
   }

@@ -32,6 +32,11 @@ describe('explainMatch', () => {
     expect(explainMatch({ detail: { status: [{ exists: false }] } }, event).fields[0]?.reason).toMatch(/present .* absent/);
     expect(explainMatch({ detail: { total: ['250'] } }, event).fields[0]?.reason).toMatch(/only match JSON strings/);
   });
+  it('phrases several event values and several allowed values without double negatives', () => {
+    const x = explainMatch({ tags: ['c', 'd'] }, { tags: ['a', 'b'] });
+    expect(x.fields[0]?.reason).toBe('tags: none of "a", "b" is one of "c", "d"');
+    expect(explainMatch({ missing: [{ exists: true }] }, {}).fields[0]?.reason).toBe('missing is missing; exists: true needs a value');
+  });
   it('explains values that match only in different array elements', () => {
     const x = explainMatch({ detail: { items: { sku: ['A'], qty: [5] } } }, event);
     expect(x.matched).toBe(false);

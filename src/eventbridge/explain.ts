@@ -73,7 +73,7 @@ function operatorName(m: Matcher): string {
     case 'eic': return 'equals-ignore-case';
     case 'prefix-eic': return 'prefix';
     case 'suffix-eic': return 'suffix';
-    case 'exists': return 'exists';
+    case 'exists': return 'exists: true';
     case 'string':
     case 'number':
     case 'literal':
@@ -100,18 +100,29 @@ function explainField(f: FieldCondition, ev: FlatEvent): FieldExplanation {
     };
   }
   if (present.some((l) => conditionAccepts(f, l))) return { path: f.path, matched: true, values };
-  const shown = present.length === 1 ? show(present[0] as Leaf) : `none of ${present.map(show).join(', ')}`;
+  const one = present.length === 1;
+  const shown = one ? show(present[0] as Leaf) : `none of ${present.map(show).join(', ')}`;
   // anything-but failures read better as "is excluded".
   if (f.positive.every((m) => m.k.startsWith('ab-'))) {
-    return { path: f.path, matched: false, values, reason: `${f.path}: ${shown} is excluded by ${list(f.positive.map(describeMatcher))}` };
+    const verb = one ? 'is excluded by' : 'is allowed by';
+    return { path: f.path, matched: false, values, reason: `${f.path}: ${shown} ${verb} ${list(f.positive.map(describeMatcher))}` };
   }
   const typeHint = typeMismatchHint(f, present);
   return {
     path: f.path,
     matched: false,
     values,
-    reason: `${f.path}: ${shown} is not ${list(f.positive.map(describeMatcher))}${typeHint}`,
+    reason: `${f.path}: ${shown} ${one ? 'is not' : 'is'} ${describeAll(f.positive)}${typeHint}`,
   };
+}
+
+/** The matchers of one field as one phrase; several exact values read "one of a, b or c". */
+function describeAll(ms: Matcher[]): string {
+  const exact = ms.filter((m) => m.k === 'string' || m.k === 'number' || m.k === 'literal' || m.k === 'ip');
+  const rest = ms.filter((m) => !exact.includes(m)).map(describeMatcher);
+  const values = exact.map((m) => (m.k === 'string' ? JSON.stringify(m.s) : m.k === 'number' ? m.text : m.k === 'literal' ? m.lit : m.k === 'ip' ? m.source : ''));
+  const parts = values.length === 0 ? [] : values.length === 1 ? [`equal to ${values[0]}`] : [`one of ${values.join(', ')}`];
+  return list([...parts, ...rest]);
 }
 
 function typeMismatchHint(f: FieldCondition, present: Leaf[]): string {

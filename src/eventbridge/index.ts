@@ -5,6 +5,9 @@ export type { JsonInput, PatternProblem, Matcher, FieldCondition, Branch, Compil
 export { validatePattern, assertValidPattern, testEventPattern } from './pattern-api.ts';
 export { InvalidEventPatternError } from './errors.ts';
 export { InvalidEventError } from './event-flatten.ts';
+export { explainMatch } from './explain.ts';
+export type { FieldExplanation, MatchExplanation } from './explain.ts';
+export { RuleMachine } from './rule-machine.ts';
 
 // Input transformer (owner: bus)
 export * from './input/index.ts';
@@ -12,6 +15,3 @@ export * from './input/index.ts';
 // EventBridge service model, CloudWatch Logs model (owner: bus)
 export * from './bus/index.ts';
 export * from './logs/index.ts';
-export { explainMatch } from './explain.ts';
-export type { FieldExplanation, MatchExplanation } from './explain.ts';
-export { RuleMachine } from './rule-machine.ts';

@@ -84,7 +84,7 @@ export function toHex(bytes: number[]): string {
 
 /** Hex form of an IP literal, or undefined when the text is not one. */
 export function ipHex(s: string): string | undefined {
-  if (s.length > 45 || s.length < 2 || !looksLikeIp(s)) return undefined;
+  if (s.length > 64 || s.length < 2 || !looksLikeIp(s)) return undefined;
   const r = parseIp(s);
   return r.ok ? toHex(r.bytes) : undefined;
 }

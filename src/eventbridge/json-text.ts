@@ -281,21 +281,3 @@ export function fromJsValue(v: unknown, path = '', seen: Set<object> = new Set()
   }
   throw new TypeError(`${path || 'value'} is a ${typeof v}, which JSON cannot represent`);
 }
-
-/** Accepts JSON text or a parsed value and returns a JsonValue (throws JsonSyntaxError / TypeError). */
-export function toJsonValue(input: unknown): JsonValue {
-  if (typeof input === 'string') return parseJsonText(input);
-  return fromJsValue(input);
-}
-
-/** Plain JavaScript view (numbers become JS numbers) for display. */
-export function toPlain(v: JsonValue): unknown {
-  if (v instanceof JsonNumber) return Number(v.text);
-  if (Array.isArray(v)) return v.map(toPlain);
-  if (v !== null && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) out[k] = toPlain(v[k] as JsonValue);
-    return out;
-  }
-  return v;
-}

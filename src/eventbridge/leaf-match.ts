@@ -6,13 +6,8 @@ import { hexInRange, ipHex } from './ip-address.ts';
 import { wildcardMatches } from './wildcard.ts';
 import type { FieldCondition, Matcher } from './types.ts';
 
-/** The value's IP hex form when the field compares addresses, else undefined. */
-export function leafIp(leaf: Leaf, ipMode: boolean): string | undefined {
-  return ipMode && leaf.kind === K_STRING ? ipHex(leaf.s) : undefined;
-}
-
-export function matcherAccepts(m: Matcher, leaf: Leaf, ip: string | undefined): boolean {
-  const isStr = leaf.kind === K_STRING && ip === undefined;
+export function matcherAccepts(m: Matcher, leaf: Leaf): boolean {
+  const isStr = leaf.kind === K_STRING;
   switch (m.k) {
     case 'string':
       return isStr && leaf.s === m.s;
@@ -21,8 +16,13 @@ export function matcherAccepts(m: Matcher, leaf: Leaf, ip: string | undefined): 
     case 'literal':
       return leaf.kind !== K_STRING && leaf.kind !== K_NUMBER && leaf.s === m.lit;
     case 'ip':
-    case 'cidr':
-      return ip !== undefined && hexInRange(ip, m.range);
+    case 'cidr': {
+      // IP matchers read IP-looking strings as addresses; other matchers still see the string.
+      if (!isStr) return false;
+      let hex = leaf.ip;
+      if (hex === undefined) hex = leaf.ip = ipHex(leaf.s) ?? null;
+      return hex !== null && hexInRange(hex, m.range);
+    }
     case 'prefix':
       return isStr && leaf.s.startsWith(m.s);
     case 'suffix':
@@ -59,8 +59,7 @@ export function matcherAccepts(m: Matcher, leaf: Leaf, ip: string | undefined): 
 
 /** Whether a leaf satisfies a field condition (any of its matchers other than exists:false). */
 export function conditionAccepts(c: FieldCondition, leaf: Leaf): boolean {
-  const ip = leafIp(leaf, c.ipMode);
-  for (const m of c.positive) if (matcherAccepts(m, leaf, ip)) return true;
+  for (const m of c.positive) if (matcherAccepts(m, leaf)) return true;
   return false;
 }
 

@@ -55,8 +55,3 @@ function shortest(d: number): string {
   const s = String(d === 0 ? 0 : d);
   return s.replace('e+', 'e');
 }
-
-/** Text for showing a number to a learner. */
-export function describeNumber(text: string): string {
-  return text;
-}

@@ -200,6 +200,13 @@ describe('cidr and IP addresses', () => {
     expect(verdict(p, order({ ip: '2001:0DB8:0000:0000:0000:0000:0000:0001' }))).toBe(true);
     expect(verdict(p, order({ ip: '2001:db9::1' }))).toBe(false);
   });
+  it('reads IP-looking strings as addresses for IP matchers only; other operators still see the text', () => {
+    // aws/event-ruler fixed this in 2023 (PR 131): IP matching no longer hides the string.
+    expect(verdict({ $or: [{ ip: ['10.0.0.1'] }, { ip: [{ prefix: '10.' }] }] }, { ip: '10.0.0.5' })).toBe(true);
+    expect(verdict({ ip: [{ cidr: '10.0.0.0/8' }, { numeric: ['>', 0] }] }, { ip: '10.0.0.5' })).toBe(true);
+    expect(verdict({ ip: [{ cidr: '10.0.0.0/8' }, { 'anything-but': '10.0.0.5' }] }, { ip: '10.0.0.5' })).toBe(true);
+    expect(verdict({ ip: [{ cidr: '11.0.0.0/8' }, { 'anything-but': '10.0.0.5' }] }, { ip: '10.0.0.5' })).toBe(false);
+  });
   it('compares plain IP values as addresses', () => {
     expect(verdict({ detail: { ip: ['::1'] } }, order({ ip: '0:0:0:0:0:0:0:1' }))).toBe(true);
     expect(verdict({ detail: { ip: ['10.0.0.1'] } }, order({ ip: '10.0.0.2' }))).toBe(false);

@@ -86,20 +86,22 @@ function compileValue(root: JsonValue): CompileResult {
   const branches: BranchMap[] = [new Map()];
   ctx.object(root, [], '', branches, false);
   if (problems.length > 0) return { problems };
-  const out: Branch[] = branches.map((b) => ({ fields: orderFields([...b.values()].map((e, i) => toCondition(e, i))) }));
+  const out: Branch[] = branches.map((b) => ({
+    fields: orderFields([...b.values()].map((e, i) => toCondition(e, i))),
+  }));
   return { problems, compiled: { branches: out } };
 }
 
 /**
  * Orders a branch's fields most selective first (exact values, then prefixes and suffixes,
- * then ranges, then the rest, with anything-but and absence last), by path within a rank.
+ * then ranges, then the rest, with anything-but and absence last); within a rank "source" and
+ * "detail-type" lead, then the other paths in order.
  * Order never changes a verdict (a branch is an AND), but the RuleMachine shares and prunes
  * by the first fields, so putting "source" and "detail-type" first keeps matching cheap.
  */
 function orderFields(fields: FieldCondition[]): FieldCondition[] {
   const rank = (f: FieldCondition): number => {
     if (f.allowsAbsent) return 6;
-    if (f.ipMode) return 4;
     let r = 0;
     for (const m of f.matchers) {
       const k = m.k;
@@ -113,20 +115,18 @@ function orderFields(fields: FieldCondition[]): FieldCondition[] {
     }
     return r;
   };
+  // Among equals, the envelope fields that usually tell events apart come first.
+  const lead = (p: string): number => (p === 'source' ? 0 : p === 'detail-type' ? 1 : 2);
   return fields
-    .map((f) => ({ f, r: rank(f) }))
-    .sort((a, b) => a.r - b.r || (a.f.path < b.f.path ? -1 : a.f.path > b.f.path ? 1 : 0))
+    .map((f) => ({ f, r: rank(f), l: lead(f.path) }))
+    .sort((a, b) => a.r - b.r || a.l - b.l || (a.f.path < b.f.path ? -1 : a.f.path > b.f.path ? 1 : 0))
     .map((x) => x.f);
 }
 
 function toCondition(e: Entry, order: number): FieldCondition {
   const positive = e.matchers.filter((m) => !(m.k === 'exists' && !m.exists));
   const allowsAbsent = positive.length !== e.matchers.length;
-  const hasIp = e.matchers.some((m) => m.k === 'ip' || m.k === 'cidr');
-  const hasNumeric = e.matchers.some(
-    (m) => m.k === 'range' || m.k === 'numeric-eq' || m.k === 'ab-numbers' || (m.k === 'number' && m.value !== undefined),
-  );
-  return { path: e.path, matchers: e.matchers, positive, allowsAbsent, ipMode: hasIp && !hasNumeric, key: `${e.path}\u0000${e.key}`, order };
+  return { path: e.path, matchers: e.matchers, positive, allowsAbsent, key: `${e.path}\u0000${e.key}`, order };
 }
 
 class Ctx {

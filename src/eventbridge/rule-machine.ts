@@ -18,6 +18,8 @@ interface Transition {
   stamp: number;
   /** Owning state, for removal. */
   from: NameState;
+  /** The machine's number for cond.path (see RuleMachine.pathIds). */
+  pathId: number;
 }
 
 // Shared empty containers: most states and field machines use only a few of their indexes,
@@ -45,6 +47,9 @@ class NameState {
   }
   absent: Transition[] = NO_TRANSITIONS;
   terminals: Map<string, number> | undefined;
+  /** Names of the rules that end here, as an array for matching (refreshed on change). */
+  ends: string[] = NO_STRINGS;
+
   /** Visit number when last reached with no array constraint. */
   stamp = 0;
   /** Visit number for which `seen` holds the constrained arrivals. */
@@ -107,11 +112,6 @@ class FieldMachine {
     const sl = new Set<number>();
     for (const t of this.transitions) {
       const c = t.cond;
-      if (c.ipMode) {
-        // Address comparison changes how strings are read; evaluate these conditions whole.
-        scan.push(t);
-        continue;
-      }
       let scanned = false;
       for (const m of c.positive) {
         switch (m.k) {
@@ -155,8 +155,10 @@ class FieldMachine {
     const k = leaf.kind;
     if (k === K_STRING) {
       const s = leaf.s;
-      const ex = this.exact.get(s);
-      if (ex) n = take(ex, stamp, out, n);
+      if (this.exact.size > 0) {
+        const ex = this.exact.get(s);
+        if (ex) n = take(ex, stamp, out, n);
+      }
       const pl = this.prefixLens;
       for (let i = 0; i < pl.length; i++) {
         const len = pl[i] as number;
@@ -174,8 +176,10 @@ class FieldMachine {
     } else if (k === K_NUMBER) {
       const v = leaf.num;
       if (v !== undefined) {
-        const eq = this.numValue.get(v);
-        if (eq) n = take(eq, stamp, out, n);
+        if (this.numValue.size > 0) {
+          const eq = this.numValue.get(v);
+          if (eq) n = take(eq, stamp, out, n);
+        }
         const rs = this.ranges;
         for (let i = 0; i < rs.length; i++) {
           const r = rs[i] as RangeEntry;
@@ -186,11 +190,15 @@ class FieldMachine {
           }
         }
       }
-      const tx = this.numText.get(leaf.s);
-      if (tx) n = take(tx, stamp, out, n);
+      if (this.numText.size > 0) {
+        const tx = this.numText.get(leaf.s);
+        if (tx) n = take(tx, stamp, out, n);
+      }
     } else if (k === K_TRUE || k === K_FALSE || k === K_NULL) {
-      const lt = this.literal.get(leaf.s);
-      if (lt) n = take(lt, stamp, out, n);
+      if (this.literal.size > 0) {
+        const lt = this.literal.get(leaf.s);
+        if (lt) n = take(lt, stamp, out, n);
+      }
     }
     const sc = this.scan;
     for (let i = 0; i < sc.length; i++) {
@@ -234,6 +242,7 @@ export class RuleMachine {
   private readonly stateStack: NameState[] = [];
   private readonly constraintStack: (readonly number[])[] = [];
   private readonly hits: Transition[] = [];
+  private readonly found: string[] = [];
 
   /** Adds (or replaces) a rule. Throws InvalidEventPatternError for an invalid pattern. */
   addRule(name: string, pattern: JsonInput): void {
@@ -248,7 +257,7 @@ export class RuleMachine {
         const out = (state.trans ??= new Map());
         let t = out.get(cond.key);
         if (!t) {
-          t = { cond, next: new NameState(), refs: 0, stamp: 0, from: state };
+          t = { cond, next: new NameState(), refs: 0, stamp: 0, from: state, pathId: this.pathIds.get(cond.path) as number };
           out.set(cond.key, t);
           if (cond.positive.length > 0) {
             const byPath = (state.byPath ??= new Map());
@@ -268,6 +277,7 @@ export class RuleMachine {
       }
       const terms = (state.terminals ??= new Map());
       terms.set(name, (terms.get(name) ?? 0) + 1);
+      state.ends = [...terms.keys()];
       rec.chains.push({ trans, end: state });
     }
     this.rules.set(name, rec);
@@ -283,6 +293,7 @@ export class RuleMachine {
       const left = (terms?.get(name) ?? 1) - 1;
       if (left > 0) terms?.set(name, left);
       else terms?.delete(name);
+      chain.end.ends = terms && terms.size > 0 ? [...terms.keys()] : NO_STRINGS;
       for (const t of chain.trans) {
         t.refs--;
         if (t.refs === 0) {
@@ -330,7 +341,8 @@ export class RuleMachine {
 
   /** Matching on an already flattened event (used by tests and the bench). */
   matchFlat(ev: FlatEvent): string[] {
-    const found: string[] = [];
+    const found = this.found;
+    found.length = 0;
     const visit = ++this.visit;
     const states = this.stateStack;
     const constraints = this.constraintStack;
@@ -343,8 +355,8 @@ export class RuleMachine {
     while (states.length > 0) {
       const s = states.pop() as NameState;
       const arrays = constraints.pop() as readonly number[];
-      const terms = s.terminals;
-      if (terms !== undefined && terms.size > 0) for (const name of terms.keys()) found.push(name);
+      const ends = s.ends;
+      for (let i = 0; i < ends.length; i++) found.push(ends[i] as string);
       const paths = s.paths;
       if (paths.length > 0) {
         const ids = s.ids;
@@ -360,16 +372,17 @@ export class RuleMachine {
       const ab = s.absent;
       for (let i = 0; i < ab.length; i++) {
         const t = ab[i] as Transition;
-        const absent = slots ? slots[this.pathIds.get(t.cond.path) as number] === undefined : !ev.byPath.has(t.cond.path);
+        const absent = slots ? slots[t.pathId] === undefined : !ev.byPath.has(t.cond.path);
         if (absent) this.enqueue(t.next, arrays, visit, states, constraints);
       }
     }
-    if (found.length <= 1) return found;
-    found.sort();
+    if (found.length === 0) return [];
+    if (found.length === 1) return [found[0] as string];
+    const out = found.slice().sort();
     let w = 1;
-    for (let i = 1; i < found.length; i++) if (found[i] !== found[w - 1]) found[w++] = found[i] as string;
-    found.length = w;
-    return found;
+    for (let i = 1; i < out.length; i++) if (out[i] !== out[w - 1]) out[w++] = out[i] as string;
+    out.length = w;
+    return out;
   }
 
   /** Follows every transition of `fm` that this leaf satisfies. */
@@ -394,6 +407,12 @@ export class RuleMachine {
       const key = arrays.join(',');
       if (s.seen?.has(key)) return;
       s.seen?.add(key);
+    }
+    if (s.paths.length === 0 && s.absent.length === 0) {
+      // Nothing leaves this state: report its rules now instead of queueing it.
+      const ends = s.ends;
+      for (let i = 0; i < ends.length; i++) this.found.push(ends[i] as string);
+      return;
     }
     states.push(s);
     constraints.push(arrays);

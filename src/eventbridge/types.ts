@@ -43,11 +43,6 @@ export interface FieldCondition {
   positive: Matcher[];
   /** The list contains {"exists": false}: an absent field satisfies it. */
   allowsAbsent: boolean;
-  /**
-   * The field has IP matchers and no numeric ones, so IP-looking strings in the event are
-   * compared as addresses (and only as addresses), as the service does.
-   */
-  ipMode: boolean;
   /** A stable text key for sharing identical conditions between rules. */
   key: string;
   /** Position of the field in the pattern as written (fields are stored most selective first). */

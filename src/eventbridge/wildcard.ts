@@ -108,6 +108,7 @@ export function wildcardComplexity(p: WildcardPattern): number {
         if (seen.has(k)) continue;
         seen.add(k);
         best = Math.max(best, score(arr));
+        if (best > WILDCARD_COMPLEXITY_LIMIT) return best; // already too complex: stop early
         next.push(arr);
       }
     }

@@ -54,6 +54,9 @@ export function playgroundVerdict(patternText: string, eventText: string): Verdi
 /** Plain words for one field of the explanation. */
 export function describeField(f: FieldExplanation): string {
   if (f.reason) return f.reason;
+  if (f.values.length === 0) {
+    return f.matched ? `${f.path}: not in the event, which the pattern accepts` : `${f.path}: not in the event`;
+  }
   const shown = f.values.map((v) => JSON.stringify(v)).join(', ');
-  return f.matched ? `${f.path}: ${shown || 'condition'} satisfies the pattern` : `${f.path}: does not satisfy the pattern`;
+  return f.matched ? `${f.path}: ${shown} satisfies the pattern` : `${f.path}: ${shown} does not satisfy the pattern`;
 }

@@ -1,0 +1,444 @@
+// The lab page's behaviour: files (textareas, upgraded to Monaco when it loads), autosave, Run/Check on
+// the in-page worker (or a WebContainer), results, trace, hints, solution diff and reset.
+import { LabWorkStore, type SaveState, type WorkStorage } from '../../labs/lab-work-store.ts';
+import type { CheckResult, LabDefinition, LabFiles, LabFileSpec, LabTraceEntry, OutputLine } from '../../labs/lab-types.ts';
+import type { LabRunner } from '../../labs/lab-runner.ts';
+import { WorkerLabRunner } from '../../labs/browser/worker-runner.ts';
+import { webContainerUnavailableReason } from '../../labs/webcontainer/webcontainer-support.ts';
+import { lineDiff } from '../../labs/line-diff.ts';
+import { renderTrace } from './trace-view.ts';
+import { progressStore } from '../../progress/progress-client.ts';
+import type { LabEditors } from './monaco-editors.ts';
+
+interface LabData {
+  labId: string;
+  title: string;
+  fileSpecs: LabFileSpec[];
+  starter: LabFiles;
+  solution: LabFiles;
+  definition: LabDefinition;
+  patternFiles: string[];
+}
+
+const EDITOR_PREF_KEY = 'ebc:lab-editor';
+
+function storage(): WorkStorage | undefined {
+  try {
+    const s = window.localStorage;
+    s.getItem('ebc:probe');
+    return s;
+  } catch {
+    return undefined;
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+class LabWorkspace extends HTMLElement {
+  private data!: LabData;
+  private files: LabFiles = {};
+  private store!: LabWorkStore;
+  private worker = new WorkerLabRunner();
+  private webcontainer: LabRunner | undefined;
+  private editors: LabEditors | undefined;
+  private current = '';
+  private busy: AbortController | undefined;
+  private trace: LabTraceEntry[] = [];
+  private hintsShown = 0;
+  private solutionView: { dispose(): void } | undefined;
+  private validatePattern: ((text: string) => { path: string; message: string }[]) | undefined;
+
+  connectedCallback(): void {
+    this.data = JSON.parse(this.querySelector('.lab-data')?.textContent ?? '{}') as LabData;
+    this.current = this.data.fileSpecs[0]?.path ?? '';
+    this.store = new LabWorkStore(this.data.labId, storage(), (s) => this.showSave(s));
+    const loaded = this.store.load(this.data.starter);
+    this.files = loaded.files;
+    for (const ta of this.textareas()) {
+      const path = ta.dataset.file ?? '';
+      ta.value = this.files[path] ?? '';
+      ta.addEventListener('input', () => this.edited(path, ta.value));
+    }
+    if (loaded.problem) this.status('.lab-save-status', loaded.problem, true);
+    else if (loaded.restored) this.status('.lab-save-status', 'Your saved work was restored.');
+    window.addEventListener('pagehide', () => this.store.flush());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') this.store.flush();
+    });
+    this.wireTabs();
+    this.wireButtons();
+    const reason = webContainerUnavailableReason();
+    if (reason) this.status('.lab-runner-status', reason);
+    void this.checkPatterns(this.current);
+    const plain = new URLSearchParams(location.search).get('editor') === 'plain' || storage()?.getItem(EDITOR_PREF_KEY) === 'plain';
+    if (plain) this.button('editor').textContent = 'Use the code editor';
+    else this.scheduleEditor();
+  }
+
+  private textareas(): HTMLTextAreaElement[] {
+    return [...this.querySelectorAll<HTMLTextAreaElement>('textarea.lab-textarea')];
+  }
+
+  private button(action: string): HTMLButtonElement {
+    return this.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
+  }
+
+  private status(selector: string, text: string, error = false): void {
+    const node = this.querySelector<HTMLElement>(selector);
+    if (!node) return;
+    node.textContent = text;
+    node.classList.toggle('lab-error', error);
+  }
+
+  private showSave(state: SaveState): void {
+    if (state.ok) this.status('.lab-save-status', `Saved at ${new Date(state.at).toLocaleTimeString()}.`);
+    else this.status('.lab-save-status', state.error, true);
+  }
+
+  private edited(path: string, text: string): void {
+    if (this.files[path] === text) return;
+    this.files = { ...this.files, [path]: text };
+    const ta = this.textareas().find((t) => t.dataset.file === path);
+    if (ta && ta.value !== text) ta.value = text;
+    this.store.schedule(this.files);
+    void this.checkPatterns(path);
+  }
+
+  /** Shows validatePattern's problems under the editor (the engine is loaded on first use). */
+  private async checkPatterns(path: string): Promise<void> {
+    const list = this.querySelector<HTMLElement>('.lab-problems')!;
+    if (!this.data.patternFiles.includes(path) || path !== this.current) {
+      list.replaceChildren();
+      return;
+    }
+    if (!this.validatePattern) this.validatePattern = (await import('../../eventbridge/pattern-api.ts')).validatePattern;
+    const text = this.files[path] ?? '';
+    const problems = this.validatePattern(text);
+    list.replaceChildren(...problems.map((p) => el('li', {}, `${path}${p.path ? ` › ${p.path}` : ''}: ${p.message}`)));
+  }
+
+  // ---------------------------------------------------------------- tabs
+
+  private wireTabs(): void {
+    const tabs = [...this.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+    const select = (tab: HTMLButtonElement, focus: boolean) => {
+      for (const t of tabs) {
+        const on = t === tab;
+        t.setAttribute('aria-selected', String(on));
+        t.tabIndex = on ? 0 : -1;
+      }
+      this.current = tab.dataset.file ?? '';
+      for (const p of this.querySelectorAll<HTMLElement>('[role="tabpanel"]')) p.hidden = this.editors !== undefined || p.dataset.file !== this.current;
+      this.editors?.show(this.current);
+      if (focus) tab.focus();
+      void this.checkPatterns(this.current);
+    };
+    tabs.forEach((tab, i) => {
+      tab.addEventListener('click', () => select(tab, false));
+      tab.addEventListener('keydown', (e) => {
+        const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length] : e.key === 'Home' ? tabs[0] : e.key === 'End' ? tabs.at(-1) : undefined;
+        if (next) {
+          e.preventDefault();
+          select(next, true);
+        }
+      });
+    });
+  }
+
+  // ---------------------------------------------------------------- buttons
+
+  private wireButtons(): void {
+    this.button('run').addEventListener('click', () => void this.run());
+    this.button('check').addEventListener('click', () => void this.check());
+    this.button('stop').addEventListener('click', () => this.busy?.abort());
+    this.button('reset').addEventListener('click', () => this.reset());
+    this.button('solution').addEventListener('click', () => void this.toggleSolution());
+    this.button('why').addEventListener('click', () => void this.explain());
+    this.button('editor').addEventListener('click', () => this.toggleEditor());
+    this.button('webcontainer').addEventListener('click', () => void this.openWebContainer());
+    this.querySelector('[data-action="hint"]')?.addEventListener('click', () => this.nextHint());
+    this.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        if (e.shiftKey) void this.check();
+        else void this.run();
+      }
+    });
+  }
+
+  private setBusy(on: boolean): AbortController | undefined {
+    this.button('run').disabled = on;
+    this.button('check').disabled = on;
+    this.button('stop').hidden = !on;
+    this.busy = on ? new AbortController() : undefined;
+    return this.busy;
+  }
+
+  private runner(): LabRunner {
+    return this.webcontainer ?? this.worker;
+  }
+
+  private async run(): Promise<void> {
+    if (this.busy) return;
+    this.store.flush();
+    const ctl = this.setBusy(true)!;
+    this.trace = [];
+    const output = this.querySelector<HTMLElement>('.lab-output')!;
+    output.textContent = '';
+    this.renderTrace();
+    this.querySelector<HTMLElement>('.lab-trace-empty')!.textContent = 'Running…';
+    try {
+      const runner = this.runner();
+      await runner.mount({ id: this.data.labId, definition: this.data.definition, files: this.files });
+      let pending = false;
+      const report = await runner.run({
+        signal: ctl.signal,
+        onTrace: (entry) => {
+          this.trace.push(entry);
+          if (!pending) {
+            pending = true;
+            requestAnimationFrame(() => {
+              pending = false;
+              this.renderTrace();
+            });
+          }
+        },
+        onOutput: (line) => this.appendOutput(line),
+      });
+      this.trace = report.trace;
+      this.renderTrace();
+      if (!output.textContent) for (const l of report.output) this.appendOutput(l);
+      this.querySelector<HTMLElement>('.lab-trace-empty')!.textContent = `${report.trace.filter((t) => t.kind === 'event.put').length} event(s) put on the bus.`;
+    } catch (e) {
+      this.appendOutput({ stream: 'error', text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  private appendOutput(line: OutputLine): void {
+    const output = this.querySelector<HTMLElement>('.lab-output')!;
+    output.append(el('span', { className: line.stream === 'error' ? 'lab-trace-failed' : '' }, `${line.text}\n`));
+  }
+
+  private renderTrace(): void {
+    renderTrace(this.querySelector<HTMLOListElement>('.lab-trace')!, this.trace);
+  }
+
+  private async check(): Promise<void> {
+    if (this.busy) return;
+    this.store.flush();
+    const ctl = this.setBusy(true)!;
+    const list = this.querySelector<HTMLOListElement>('.lab-result-list')!;
+    list.replaceChildren();
+    this.status('.lab-results-summary', 'Checking…');
+    const output = this.querySelector<HTMLElement>('.lab-output')!;
+    output.textContent = '';
+    try {
+      const runner = this.runner();
+      await runner.mount({ id: this.data.labId, definition: this.data.definition, files: this.files });
+      const report = await runner.check({ signal: ctl.signal, onOutput: (l) => this.appendOutput(l) });
+      list.replaceChildren(...report.results.map((r) => this.resultItem(r)));
+      for (const l of report.output) this.appendOutput(l);
+      const passed = report.results.filter((r) => r.status === 'passed').length;
+      if (report.passed) {
+        this.status('.lab-results-summary', `All ${passed} checks passed. Lab complete!`);
+        try {
+          progressStore().markLabPassed(this.data.labId);
+        } catch (e) {
+          this.status('.lab-save-status', `Your result could not be recorded: ${e instanceof Error ? e.message : String(e)}`, true);
+        }
+      } else this.status('.lab-results-summary', `${passed} of ${report.results.length} checks passed.`);
+    } catch (e) {
+      this.status('.lab-results-summary', `The checks could not run: ${e instanceof Error ? e.message : String(e)}`, true);
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  private resultItem(r: CheckResult): HTMLLIElement {
+    const label = r.status === 'passed' ? 'Passed' : r.status === 'failed' ? 'Failed' : 'Error';
+    const li = el('li', { className: `lab-result lab-result--${r.status}` }, el('span', { className: 'lab-result-status' }, `${label}:`), r.title);
+    li.dataset.status = r.status;
+    if (r.message && r.status !== 'passed') li.append(el('p', { className: 'lab-result-message' }, r.message));
+    if (r.explanations?.length && r.status !== 'passed') {
+      const details = el('details', {}, el('summary', {}, "Why didn't my event match?"), el('ul', {}, ...r.explanations.map((x) => el('li', {}, x))));
+      li.append(details);
+    }
+    return li;
+  }
+
+  // ---------------------------------------------------------------- why
+
+  private async explain(): Promise<void> {
+    const out = this.querySelector<HTMLElement>('.lab-why-result')!;
+    const eventName = this.querySelector<HTMLSelectElement>('[data-why="event"]')!.value;
+    const ruleName = this.querySelector<HTMLSelectElement>('[data-why="rule"]')!.value;
+    const rule = this.data.definition.bus.rules.find((r) => r.name === ruleName);
+    const event = this.data.definition.events[eventName];
+    if (!rule || !event) return;
+    const pattern = 'file' in rule.pattern ? (this.files[rule.pattern.file] ?? '') : JSON.stringify(rule.pattern.inline);
+    const { explainMatch } = await import('../../eventbridge/explain.ts');
+    const envelope = { version: '0', id: 'example', account: '123456789012', time: '2026-01-01T00:00:00Z', region: 'us-east-1', resources: [], ...event };
+    try {
+      const ex = explainMatch(pattern, envelope);
+      out.replaceChildren(
+        el('p', {}, el('strong', {}, ex.matched ? 'Matches. ' : 'Does not match. '), ex.summary),
+        el('ul', {}, ...ex.fields.map((f) => el('li', {}, `${f.matched ? '✓' : '✗'} ${f.path}: ${f.reason ?? (f.matched ? 'matched' : 'did not match')} (event has ${JSON.stringify(f.values)})`))),
+      );
+    } catch (e) {
+      out.replaceChildren(el('p', { className: 'lab-error' }, `The pattern of ${ruleName} is not valid: ${e instanceof Error ? e.message : String(e)}`));
+    }
+  }
+
+  // ---------------------------------------------------------------- hints, solution, reset
+
+  private nextHint(): void {
+    const items = [...this.querySelectorAll<HTMLLIElement>('.lab-hint-list li')];
+    const next = items[this.hintsShown];
+    if (!next) return;
+    next.hidden = false;
+    next.tabIndex = -1;
+    next.focus();
+    this.hintsShown++;
+    const btn = this.querySelector<HTMLButtonElement>('[data-action="hint"]')!;
+    btn.textContent = this.hintsShown >= items.length ? `All ${items.length} hints shown` : `Show a hint (${this.hintsShown} of ${items.length} shown)`;
+    btn.disabled = this.hintsShown >= items.length;
+  }
+
+  private async toggleSolution(): Promise<void> {
+    const section = this.querySelector<HTMLElement>('#lab-solution')!;
+    const btn = this.button('solution');
+    const body = section.querySelector<HTMLElement>('.lab-solution-body')!;
+    if (!section.hidden) {
+      section.hidden = true;
+      btn.setAttribute('aria-expanded', 'false');
+      btn.textContent = 'Show solution';
+      this.solutionView?.dispose();
+      this.solutionView = undefined;
+      return;
+    }
+    const path = this.current;
+    const solution = this.data.solution[path] ?? this.data.starter[path] ?? '';
+    body.replaceChildren(el('h3', {}, path));
+    if (this.editors) {
+      const host = el('div', { className: 'lab-diff-editor' });
+      body.append(host);
+      section.hidden = false;
+      this.solutionView = this.editors.showDiff(host, path, this.files[path] ?? '', solution);
+    } else {
+      const pre = el('pre', { className: 'lab-diff', tabIndex: 0 });
+      pre.setAttribute('role', 'region');
+      pre.setAttribute('aria-label', `Differences between your ${path} and the solution`);
+      for (const d of lineDiff(this.files[path] ?? '', solution)) {
+        pre.append(el('span', { className: d.op === '+' ? 'lab-diff-add' : d.op === '-' ? 'lab-diff-del' : '' }, `${d.op === '-' ? '−' : d.op} ${d.text}\n`));
+      }
+      body.append(pre);
+      section.hidden = false;
+    }
+    btn.setAttribute('aria-expanded', 'true');
+    btn.textContent = 'Hide solution';
+  }
+
+  private reset(): void {
+    if (!window.confirm('Reset every file of this lab to the starter? Your changes will be lost.')) return;
+    for (const spec of this.data.fileSpecs) {
+      const text = this.data.starter[spec.path] ?? '';
+      this.edited(spec.path, text);
+      this.editors?.setValue(spec.path, text);
+    }
+    this.store.flush();
+    this.status('.lab-save-status', 'Files reset to the starter.');
+  }
+
+  // ---------------------------------------------------------------- editor
+
+  private scheduleEditor(): void {
+    const start = () => void this.loadEditor();
+    if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 1500 });
+    else setTimeout(start, 300);
+  }
+
+  private async loadEditor(): Promise<void> {
+    if (this.editors) return;
+    const host = this.querySelector<HTMLElement>('.lab-monaco')!;
+    try {
+      const [{ createLabEditors }, { validatePattern }] = await Promise.all([import('./monaco-editors.ts'), import('../../eventbridge/pattern-api.ts')]);
+      this.store.flush();
+      host.hidden = false;
+      this.editors = createLabEditors({
+        host,
+        files: this.files,
+        fileSpecs: this.data.fileSpecs,
+        patternFiles: this.data.patternFiles,
+        onChange: (path, text) => this.edited(path, text),
+        validatePattern: (text) => validatePattern(text),
+      });
+      this.editors.show(this.current);
+      for (const p of this.querySelectorAll<HTMLElement>('[role="tabpanel"]')) p.hidden = true;
+      this.dataset.editor = 'monaco';
+      this.button('editor').textContent = 'Use plain text editor';
+    } catch (e) {
+      host.hidden = true;
+      this.status('.lab-save-status', `The code editor could not load, so plain text boxes are used: ${e instanceof Error ? e.message : String(e)}`, true);
+    }
+  }
+
+  private toggleEditor(): void {
+    const s = storage();
+    if (this.editors) {
+      this.editors.dispose();
+      this.editors = undefined;
+      this.querySelector<HTMLElement>('.lab-monaco')!.hidden = true;
+      for (const p of this.querySelectorAll<HTMLElement>('[role="tabpanel"]')) p.hidden = p.dataset.file !== this.current;
+      delete this.dataset.editor;
+      this.button('editor').textContent = 'Use the code editor';
+      try {
+        s?.setItem(EDITOR_PREF_KEY, 'plain');
+      } catch {
+        // a preference only
+      }
+    } else {
+      try {
+        s?.removeItem(EDITOR_PREF_KEY);
+      } catch {
+        // a preference only
+      }
+      void this.loadEditor();
+    }
+  }
+
+  // ---------------------------------------------------------------- WebContainer
+
+  private async openWebContainer(): Promise<void> {
+    const btn = this.button('webcontainer');
+    const reason = webContainerUnavailableReason();
+    if (reason) {
+      this.status('.lab-runner-status', reason);
+      return;
+    }
+    btn.disabled = true;
+    this.status('.lab-runner-status', 'Starting Node.js in the browser…');
+    const terminal = this.querySelector<HTMLElement>('.lab-terminal')!;
+    terminal.hidden = false;
+    try {
+      const { WebContainerLabRunner } = await import('../../labs/webcontainer/webcontainer-runner.ts');
+      const wc = new WebContainerLabRunner(terminal, (files) => this.worker.transpile(files));
+      await wc.boot();
+      await wc.mount({ id: this.data.labId, definition: this.data.definition, files: this.files });
+      this.webcontainer = wc;
+      this.querySelector<HTMLElement>('.lab-runner-name')!.textContent = 'Node.js in a WebContainer';
+      this.status('.lab-runner-status', 'Run and Check now use the Node.js terminal below.');
+    } catch (e) {
+      terminal.hidden = true;
+      btn.disabled = false;
+      this.status('.lab-runner-status', e instanceof Error ? e.message : String(e));
+    }
+  }
+}
+
+customElements.define('lab-workspace', LabWorkspace);

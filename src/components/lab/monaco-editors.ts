@@ -1,0 +1,149 @@
+// Upgrades the lab's plain textareas to Monaco. Loaded with import() after the page is usable; the
+// textareas stay the source of truth for saving, so nothing depends on the editor having loaded.
+import * as monaco from 'monaco-editor/editor/editor.api';
+import './monaco-contribs.ts';
+import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
+import { typescriptDefaults, ScriptTarget, ModuleKind, ModuleResolutionKind } from 'monaco-editor/languages/features/typescript/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
+import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
+import eventBridgeTypes from '../../../node_modules/@types/aws-lambda/trigger/eventbridge.d.ts?raw';
+import { eventPatternJsonSchema, locatePatternPath } from '../../labs/pattern-json-schema.ts';
+import type { LabFileSpec } from '../../labs/lab-types.ts';
+
+(globalThis as { MonacoEnvironment?: unknown }).MonacoEnvironment = {
+  getWorker(_id: string, label: string) {
+    if (label === 'json') return new JsonWorker();
+    if (label === 'typescript' || label === 'javascript') return new TsWorker();
+    return new EditorWorker();
+  },
+};
+
+export interface EditorSetup {
+  host: HTMLElement;
+  files: Record<string, string>;
+  fileSpecs: LabFileSpec[];
+  patternFiles: string[];
+  onChange(path: string, text: string): void;
+  /** The engine's validatePattern, for markers. */
+  validatePattern(text: string): { path: string; message: string }[];
+}
+
+export interface LabEditors {
+  show(path: string): void;
+  setValue(path: string, text: string): void;
+  focus(): void;
+  showDiff(host: HTMLElement, path: string, mine: string, solution: string): { dispose(): void };
+  dispose(): void;
+}
+
+const uriFor = (path: string) => monaco.Uri.parse(`file:///lab/${path}`);
+const languageFor = (path: string) => (path.endsWith('.json') ? 'json' : path.endsWith('.ts') ? 'typescript' : 'plaintext');
+const darkTheme = () => document.documentElement.dataset.theme !== 'light';
+
+export function createLabEditors(setup: EditorSetup): LabEditors {
+  jsonDefaults.setDiagnosticsOptions({
+    validate: true,
+    allowComments: false,
+    enableSchemaRequest: false,
+    schemas: [{ uri: 'https://eventbridge-course.example/schemas/event-pattern.json', fileMatch: setup.patternFiles.map((p) => uriFor(p).toString()), schema: eventPatternJsonSchema }],
+  });
+  typescriptDefaults.setCompilerOptions({
+    target: ScriptTarget.ES2020,
+    module: ModuleKind.ESNext,
+    moduleResolution: ModuleResolutionKind.NodeJs,
+    strict: true,
+    noEmit: true,
+    allowImportingTsExtensions: true,
+    lib: ['lib.es2022.d.ts'], // file names: these options go to the language service as is, not through tsconfig parsing
+  });
+  // Sync every lab file to the TypeScript worker, so `import type ... from './events.ts'` resolves even
+  // before that tab was opened.
+  typescriptDefaults.setEagerModelSync(true);
+  // @types/aws-lambda's EventBridge types, as the module 'aws-lambda' (its Handler import is replaced by a local alias).
+  const awsLambda = eventBridgeTypes.replace(/^import .*$/m, 'type Handler<TEvent = any, TResult = any> = (event: TEvent, context: any) => void | Promise<TResult>;');
+  typescriptDefaults.addExtraLib(`declare module 'aws-lambda' {\n${awsLambda}\n}`, 'file:///node_modules/@types/aws-lambda/index.d.ts');
+  // What a handler's scope really has: no DOM lib (no fetch, no document), but console and timers.
+  typescriptDefaults.addExtraLib(
+    [
+      'declare const console: { log(...data: unknown[]): void; info(...data: unknown[]): void; warn(...data: unknown[]): void; error(...data: unknown[]): void; debug(...data: unknown[]): void };',
+      'declare function setTimeout(handler: (...args: unknown[]) => void, timeout?: number): number;',
+      'declare function clearTimeout(id: number | undefined): void;',
+    ].join('\n'),
+    'file:///lab-globals.d.ts',
+  );
+
+  const models = new Map<string, monaco.editor.ITextModel>();
+  for (const spec of setup.fileSpecs) {
+    const model = monaco.editor.createModel(setup.files[spec.path] ?? '', languageFor(spec.path), uriFor(spec.path));
+    models.set(spec.path, model);
+    const validate = () => {
+      if (!setup.patternFiles.includes(spec.path)) return;
+      const text = model.getValue();
+      let problems: { path: string; message: string }[] = [];
+      try {
+        JSON.parse(text);
+        problems = setup.validatePattern(text);
+      } catch {
+        problems = []; // the JSON language already flags syntax errors
+      }
+      monaco.editor.setModelMarkers(
+        model,
+        'eventbridge',
+        problems.map((p) => {
+          const at = locatePatternPath(text, p.path);
+          const s = model.getPositionAt(at.start);
+          const e = model.getPositionAt(at.end);
+          return { severity: monaco.MarkerSeverity.Error, message: `${p.path ? `${p.path}: ` : ''}${p.message}`, source: 'EventBridge', startLineNumber: s.lineNumber, startColumn: s.column, endLineNumber: e.lineNumber, endColumn: e.column };
+        }),
+      );
+    };
+    model.onDidChangeContent(() => {
+      setup.onChange(spec.path, model.getValue());
+      validate();
+    });
+    validate();
+  }
+  const first = setup.fileSpecs[0]?.path ?? '';
+  const editor = monaco.editor.create(setup.host, {
+    model: models.get(first) ?? null,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 14,
+    scrollBeyondLastLine: false,
+    tabSize: 2,
+    theme: darkTheme() ? 'vs-dark' : 'vs',
+    readOnly: setup.fileSpecs[0]?.readonly ?? false,
+    ariaLabel: `Editor: ${first}. Press Ctrl+M (Cmd+M on a Mac) to make Tab move focus out of the editor.`,
+  });
+  return {
+    show(path) {
+      const model = models.get(path);
+      if (!model) return;
+      editor.setModel(model);
+      editor.updateOptions({ readOnly: setup.fileSpecs.find((f) => f.path === path)?.readonly ?? false, ariaLabel: `Editor: ${path}. Press Ctrl+M (Cmd+M on a Mac) to make Tab move focus out of the editor.` });
+    },
+    setValue(path, text) {
+      const model = models.get(path);
+      if (model && model.getValue() !== text) model.setValue(text);
+    },
+    focus: () => editor.focus(),
+    showDiff(host, path, mine, solution) {
+      const original = monaco.editor.createModel(mine, languageFor(path));
+      const modified = monaco.editor.createModel(solution, languageFor(path));
+      const diff = monaco.editor.createDiffEditor(host, { readOnly: true, originalEditable: false, automaticLayout: true, renderSideBySide: host.clientWidth > 700, minimap: { enabled: false }, theme: darkTheme() ? 'vs-dark' : 'vs' });
+      diff.setModel({ original, modified });
+      return {
+        dispose() {
+          diff.dispose();
+          original.dispose();
+          modified.dispose();
+        },
+      };
+    },
+    dispose() {
+      editor.dispose();
+      for (const m of models.values()) m.dispose();
+    },
+  };
+}

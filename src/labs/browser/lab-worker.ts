@@ -1,0 +1,58 @@
+/// <reference lib="webworker" />
+// The page's lab thread: the engine and the learner's handlers run here, never on the page. The page
+// terminates this worker when a handler outruns its timeout and starts a fresh one.
+import { serveSession } from '../serve-session.ts';
+import type { SessionMessage, SessionRequest } from '../session-protocol.ts';
+import type { HandlerHost, LabHandler } from '../lab-scenario.ts';
+import type { CustomChecks } from '../run-checks.ts';
+import { transpile } from './transpile.ts';
+import { sandboxGlobals } from './sandbox-globals.ts';
+
+export type WorkerRequest = SessionRequest | { kind: 'transpile'; files: Record<string, string> };
+export type WorkerMessage = SessionMessage | { type: 'transpiled'; files: Record<string, string>; errors: string[] };
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = scope.postMessage.bind(scope);
+const createUrl = URL.createObjectURL.bind(URL);
+const revokeUrl = URL.revokeObjectURL.bind(URL);
+const customChecks = import.meta.glob<{ checks?: CustomChecks }>('../../../labs/*/checks.ts');
+
+scope.addEventListener('message', (e: MessageEvent<WorkerRequest>) => void handle(e.data));
+sandboxGlobals(scope);
+
+const host: HandlerHost = {
+  async loadHandler(file, source, exportName): Promise<LabHandler> {
+    const js = await transpile(file, source);
+    if (/^\s*import\s[^;]*?from\s*['"][^'"]+['"]/m.test(js) || /^\s*import\s*['"]/m.test(js)) {
+      throw new Error(`${file}: in the browser a handler can only import types (import type { ... } from './events.ts'). Move shared code into the handler file.`);
+    }
+    const url = createUrl(new Blob([`${js}\n//# sourceURL=${file}`], { type: 'text/javascript' }));
+    try {
+      const mod = (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
+      const fn = mod[exportName];
+      if (typeof fn !== 'function') throw new Error(`${file} has no exported function "${exportName}".`);
+      return fn as LabHandler;
+    } finally {
+      revokeUrl(url);
+    }
+  },
+};
+
+async function handle(req: WorkerRequest): Promise<void> {
+  if (req.kind === 'transpile') {
+    const files: Record<string, string> = {};
+    const errors: string[] = [];
+    for (const [path, text] of Object.entries(req.files)) {
+      try {
+        files[path] = await transpile(path, text);
+      } catch (e) {
+        errors.push(e instanceof Error ? e.message : String(e));
+      }
+    }
+    post({ type: 'transpiled', files, errors } satisfies WorkerMessage);
+    return;
+  }
+  const load = customChecks[`../../../labs/${req.labId}/checks.ts`];
+  const custom = load ? ((await load()).checks ?? {}) : {};
+  await serveSession(req, (m) => post(m), host, custom);
+}

@@ -1,0 +1,81 @@
+// The in-page LabRunner: a dedicated module worker runs the engine and the learner's handlers. A worker
+// that had to be terminated (a handler outran its timeout, or the run was cancelled) is replaced by a
+// fresh one on the next run.
+import type { CheckOptions, LabRunner, MountedLab, RunOptions } from '../lab-runner.ts';
+import type { LabCheckReport, LabRunReport } from '../lab-types.ts';
+import { runSession, type SessionOutcome, type SessionThread } from '../session-client.ts';
+import type { WorkerMessage } from './lab-worker.ts';
+
+export class WorkerLabRunner implements LabRunner {
+  readonly kind = 'worker' as const;
+  private worker: Worker | undefined;
+  private lab: MountedLab | undefined;
+  /** How many workers were started (tests read it to see a stuck worker was replaced). */
+  workersStarted = 0;
+
+  private ensureWorker(): Worker {
+    if (!this.worker) {
+      this.worker = new Worker(new URL('./lab-worker.ts', import.meta.url), { type: 'module', name: 'lab-runner' });
+      this.workersStarted++;
+    }
+    return this.worker;
+  }
+
+  private thread(): SessionThread {
+    const worker = this.ensureWorker();
+    return {
+      post: (req) => worker.postMessage(req),
+      onMessage: (listener) => {
+        worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+          if (e.data.type !== 'transpiled') listener(e.data);
+        };
+        worker.onerror = (e) => {
+          e.preventDefault();
+          listener({ type: 'fatal', message: `The lab worker failed: ${e.message || 'it could not start'}` });
+        };
+      },
+      terminate: () => {
+        worker.terminate();
+        if (this.worker === worker) this.worker = undefined;
+      },
+    };
+  }
+
+  async mount(lab: MountedLab): Promise<void> {
+    this.lab = lab;
+  }
+
+  private async session(kind: 'run' | 'check', opts: RunOptions & CheckOptions): Promise<SessionOutcome> {
+    if (!this.lab) throw new Error('mount() a lab first');
+    const { id, definition, files } = this.lab;
+    return runSession(this.thread(), { kind, labId: id, definition, files }, opts, opts.signal);
+  }
+
+  async run(options: RunOptions = {}): Promise<LabRunReport> {
+    return (await this.session('run', options)).report as LabRunReport;
+  }
+
+  async check(options: CheckOptions = {}): Promise<LabCheckReport> {
+    return (await this.session('check', options)).report as LabCheckReport;
+  }
+
+  /** Compiles TypeScript files to JavaScript in the worker (used to build the WebContainer project). */
+  transpile(files: Record<string, string>): Promise<{ files: Record<string, string>; errors: string[] }> {
+    const worker = this.ensureWorker();
+    return new Promise((resolve) => {
+      const listener = (e: MessageEvent<WorkerMessage>) => {
+        if (e.data.type !== 'transpiled') return;
+        worker.removeEventListener('message', listener);
+        resolve({ files: e.data.files, errors: e.data.errors });
+      };
+      worker.addEventListener('message', listener);
+      worker.postMessage({ kind: 'transpile', files });
+    });
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.lab = undefined;
+  }
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { runChecks, runLab } from './run-checks.ts';
+import { parseLabDefinition } from './lab-definition.ts';
+import { functionHost } from './test-host.ts';
+import type { LabCheck, LabDefinition } from './lab-types.ts';
+import type { LabHandlerContext } from './lab-scenario.ts';
+
+const base = {
+  bus: {
+    rules: [
+      { name: 'big', pattern: { file: 'pattern.json' }, targets: [{ id: 'sales', function: 'sales' }] },
+      { name: 'worker', pattern: { inline: { 'detail-type': ['Work'] } }, targets: [{ id: 'work', function: 'work', input: { file: 'target.json' } }] },
+      { name: 'audit', pattern: { inline: { source: ['done'] } }, targets: [{ id: 'log', logGroup: '/audit' }] },
+    ],
+    functions: { work: { file: 'work.ts', timeoutMs: 500 } },
+  },
+  events: {
+    big: { source: 'shop', 'detail-type': 'Order', detail: { total: 250 } },
+    small: { source: 'shop', 'detail-type': 'Order', detail: { total: 5 } },
+    job: { source: 'jobs', 'detail-type': 'Work', detail: { id: 'j-1', size: 3 } },
+  },
+  examples: { done: { source: 'done', 'detail-type': 'Done', detail: { id: 'x' } } },
+};
+
+function lab(checks: LabCheck[]): LabDefinition {
+  return parseLabDefinition({ ...base, checks });
+}
+
+const files = {
+  'pattern.json': JSON.stringify({ detail: { total: [{ numeric: ['>', 100] }] } }),
+  'target.json': JSON.stringify({ InputTransformer: { InputPathsMap: { id: '$.detail.id' }, InputTemplate: '{"jobId": <id>}' } }),
+  'work.ts': '',
+  'schema.json': JSON.stringify({ type: 'object', required: ['detail'], properties: { detail: { type: 'object', required: ['id'] } } }),
+};
+
+const emitDone = async (event: unknown, ctx: LabHandlerContext) => {
+  console.log('working on', (event as { jobId: string }).jobId);
+  ctx.bus.putEvents({ Entries: [{ Source: 'done', DetailType: 'Done', Detail: JSON.stringify({ id: (event as { jobId: string }).jobId }) }] });
+};
+
+describe('runChecks', () => {
+  it('passes routing checks that hold and explains the ones that do not', async () => {
+    const def = lab([
+      { type: 'routes', events: ['big'], target: 'sales', expect: 'reach', title: 'big arrives', failure: 'big should arrive' },
+      { type: 'routes', events: ['small'], target: 'sales', expect: 'reach', title: 'small arrives', failure: 'small should arrive' },
+      { type: 'routes', events: ['small'], target: 'sales', expect: 'not-reach', title: 'small stays out', failure: 'x' },
+    ]);
+    const report = await runChecks(def, files, functionHost({ 'work.ts': emitDone }));
+    expect(report.results.map((r) => r.status)).toEqual(['passed', 'failed', 'passed']);
+    expect(report.passed).toBe(false);
+    const failed = report.results[1]!;
+    expect(failed.message).toContain('small should arrive');
+    expect(failed.message).toContain('Event "small" did not reach sales');
+    expect(failed.explanations?.[0]).toMatch(/small vs rule big/);
+    expect(failed.explanations?.[0]).toMatch(/total/);
+  });
+
+  it('reports an invalid pattern through pattern-valid and in routing checks', async () => {
+    const def = lab([
+      { type: 'pattern-valid', file: 'pattern.json', title: 'valid', failure: 'fix it' },
+      { type: 'routes', events: ['big'], target: 'sales', expect: 'reach', title: 'big arrives', failure: 'should arrive' },
+    ]);
+    const bad = { ...files, 'pattern.json': '{"detail": {"total": [{"numbr": 3}]}}' };
+    const report = await runChecks(def, bad, functionHost({ 'work.ts': emitDone }));
+    expect(report.results.map((r) => r.status)).toEqual(['failed', 'failed']);
+    expect(report.results[0]!.message).toMatch(/numbr/);
+    expect(report.results[1]!.message).toMatch(/Rule big/);
+  });
+
+  it('checks what a handler received, what it emitted and what reached a log group', async () => {
+    const def = lab([
+      { type: 'input-valid', file: 'target.json', title: 'input ok', failure: 'x' },
+      { type: 'handler-called', events: ['job'], function: 'work', with: { jobId: 'j-1' }, title: 'called', failure: 'x' },
+      { type: 'emitted', events: ['job'], event: { source: 'done', detail: { id: 'j-1' } }, title: 'emitted', failure: 'x' },
+      { type: 'log-contains', events: ['job'], logGroup: '/audit', contains: 'j-1', title: 'logged', failure: 'x' },
+    ]);
+    const report = await runChecks(def, files, functionHost({ 'work.ts': emitDone }));
+    expect(report.results.map((r) => [r.title, r.status])).toEqual([
+      ['input ok', 'passed'],
+      ['called', 'passed'],
+      ['emitted', 'passed'],
+      ['logged', 'passed'],
+    ]);
+    const silent = await runChecks(def, files, functionHost({ 'work.ts': async () => undefined }));
+    expect(silent.results.map((r) => r.status)).toEqual(['passed', 'passed', 'failed', 'failed']);
+    expect(silent.results[2]!.message).toContain('No event was emitted');
+  });
+
+  it('shows what the handler actually received when the input is wrong', async () => {
+    const def = lab([{ type: 'handler-called', events: ['job'], function: 'work', with: { jobId: 'j-1' }, title: 'called', failure: 'shape the input' }]);
+    const wrong = { ...files, 'target.json': JSON.stringify({ InputPath: '$.detail' }) };
+    const report = await runChecks(def, wrong, functionHost({ 'work.ts': emitDone }));
+    expect(report.results[0]!.status).toBe('failed');
+    expect(report.results[0]!.message).toContain('It received: {"id":"j-1","size":3}');
+  });
+
+  it('includes the stack of a handler that throws', async () => {
+    const def = lab([{ type: 'emitted', events: ['job'], event: { source: 'done' }, title: 'emitted', failure: 'emit Done' }]);
+    const report = await runChecks(def, files, functionHost({ 'work.ts': () => { throw new TypeError('boom in handler'); } }));
+    expect(report.results[0]!.message).toContain('TypeError: boom in handler');
+    expect(report.results[0]!.message).toMatch(/at /);
+  });
+
+  it('reports a handler that never settles as a timeout', async () => {
+    const def = lab([{ type: 'emitted', events: ['job'], event: { source: 'done' }, title: 'emitted', failure: 'emit Done' }]);
+    const report = await runChecks(def, files, functionHost({ 'work.ts': () => new Promise(() => undefined) }));
+    expect(report.results[0]!.status).toBe('failed');
+    expect(report.results[0]!.message).toMatch(/timed out/i);
+  });
+
+  it('validates schemas against accepted and rejected sample events', async () => {
+    const def = lab([{ type: 'schema', file: 'schema.json', accepts: ['done'], rejects: ['small'], title: 'schema', failure: 'tighten it' }]);
+    // files' schema requires detail.id: "done" has one, "small" does not.
+    const ok = await runChecks(def, files, functionHost({}));
+    expect(ok.results[0]!.status).toBe('passed');
+    const strict = { ...files, 'schema.json': JSON.stringify({ type: 'object', properties: { source: { const: 'done' } }, required: ['source'] }) };
+    const good = await runChecks(def, strict, functionHost({}));
+    expect(good.results[0]!.status).toBe('passed');
+    const loose = { ...files, 'schema.json': '{}' };
+    const bad = await runChecks(def, loose, functionHost({}));
+    expect(bad.results[0]!.message).toContain('accepts "small", which it should reject');
+  });
+
+  it('runs custom checks and reports a missing one as an error', async () => {
+    const def = lab([
+      { type: 'custom', name: 'twoEvents', title: 'custom ok', failure: 'x' },
+      { type: 'custom', name: 'missing', title: 'custom missing', failure: 'x' },
+    ]);
+    const report = await runChecks(def, files, functionHost({ 'work.ts': emitDone }), {
+      async twoEvents({ run }) {
+        const obs = await run(['job']);
+        return { passed: obs.emitted.length === 1, message: `${obs.emitted.length} emitted` };
+      },
+    });
+    expect(report.results.map((r) => r.status)).toEqual(['passed', 'error']);
+    expect(report.results[1]!.message).toContain('no custom check named missing');
+  });
+
+  it('runLab puts every event and returns the trace and handler output', async () => {
+    const def = lab([{ type: 'pattern-valid', file: 'pattern.json', title: 't', failure: 'f' }]);
+    const report = await runLab(def, files, functionHost({ 'work.ts': emitDone }));
+    const puts = report.trace.filter((t) => t.kind === 'event.put');
+    expect(puts).toHaveLength(4); // three lab events plus the one the handler emitted
+    expect(puts.filter((t) => t.causedBy)).toHaveLength(1);
+    expect(report.output).toContainEqual({ stream: 'log', text: 'working on j-1' });
+  });
+});
