@@ -22,7 +22,8 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'eb-cli-'));
 });
 
-describe('eventbridge CLI', () => {
+// Each case starts Node one or more times; allow for a busy machine.
+describe('eventbridge CLI', { timeout: 90_000 }, () => {
   it('prints match and exits 0', () => {
     const p = file('p.json', '{"source":["shop"],"detail":{"total":[{"numeric":[">=",300]}]}}');
     const e = file('e.json', '{"source":"shop","detail":{"total":350}}');

@@ -143,8 +143,9 @@ function plainNumbersAfterKey(text: string, key: string, node: PathTrie): boolea
 export function flattenEvent(input: unknown, wanted?: PathTrie, careful = false): FlatEvent {
   const c = new Collector(wanted);
   if (typeof input === 'string') {
-    if (wanted && !careful) {
-      // Fast path: every number is plain, so JSON.parse loses nothing we compare on.
+    // Fast path (JSON.parse) unless a key might be written with a \u escape, which would hide
+    // it from the check of how numbers were written.
+    if (wanted && !careful && input.indexOf('\\u') < 0) {
       let v: unknown;
       try {
         v = JSON.parse(input);

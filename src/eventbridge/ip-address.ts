@@ -76,15 +76,42 @@ export function parseIp(s: string): IpParse {
   return { ok: false, message: `${JSON.stringify(s)} is not an IPv4 or IPv6 address` };
 }
 
+const HEX_BYTE: string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).toUpperCase().padStart(2, '0'));
+
 export function toHex(bytes: number[]): string {
   let out = '';
-  for (const b of bytes) out += (b < 16 ? '0' : '') + b.toString(16).toUpperCase();
+  for (const b of bytes) out += HEX_BYTE[b] as string;
   return out;
+}
+
+/** Fast path for the common case, a dotted quad: its hex form, or undefined if not one. */
+function v4Hex(s: string): string | undefined {
+  let out = '';
+  let v = 0;
+  let digits = 0;
+  let parts = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 46;
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      if (v > 255) return undefined;
+      digits++;
+    } else if (c === 46) {
+      if (digits === 0 || ++parts > 4) return undefined;
+      out += HEX_BYTE[v] as string;
+      v = 0;
+      digits = 0;
+    } else return undefined;
+  }
+  return parts === 4 ? out : undefined;
 }
 
 /** Hex form of an IP literal, or undefined when the text is not one. */
 export function ipHex(s: string): string | undefined {
-  if (s.length > 64 || s.length < 2 || !looksLikeIp(s)) return undefined;
+  if (s.length > 64 || s.length < 2) return undefined;
+  const c0 = s.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57 && s.indexOf(':') < 0) return v4Hex(s);
+  if (!looksLikeIp(s)) return undefined;
   const r = parseIp(s);
   return r.ok ? toHex(r.bytes) : undefined;
 }

@@ -39,6 +39,15 @@ describe('RuleMachine', () => {
     m.addRule('either', { $or: [{ a: ['1'] }, { b: ['2'] }] });
     expect(m.matchingRules({ a: '1', b: '2' })).toEqual(['either']);
   });
+  it('reads numbers by their text even when JSON.parse would round them', () => {
+    const m = new RuleMachine();
+    m.addRule('positive', '{"detail":{"amount":[{"numeric":[">",0]}]}}');
+    m.addRule('exact', '{"detail":{"amount":[0.10000000000000001]}}');
+    expect(m.matchingRules('{"detail":{"amount":0.1}}')).toEqual(['positive']);
+    expect(m.matchingRules('{"detail":{"amount":0.10000000000000001}}')).toEqual(['exact']);
+    expect(m.matchingRules('{"x":{"amount":5},"detail":{"\\u0061mount":1.00000000000000001}}')).toEqual([]);
+    expect(m.matchingRules('{"detail":{"amount":[1e400]}}')).toEqual([]);
+  });
   it('rejects invalid patterns with InvalidEventPatternError and keeps the old rule', () => {
     const m = new RuleMachine();
     m.addRule('r', { a: ['1'] });

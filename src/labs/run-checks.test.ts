@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks, runLab } from './run-checks.ts';
 import { parseLabDefinition } from './lab-definition.ts';
-import { functionHost } from './test-host.ts';
+import { functionHost } from './test-support.ts';
 import type { LabCheck, LabDefinition } from './lab-types.ts';
 import type { LabHandlerContext } from './lab-scenario.ts';
 
@@ -53,6 +53,13 @@ describe('runChecks', () => {
     expect(failed.message).toContain('Event "small" did not reach sales');
     expect(failed.explanations?.[0]).toMatch(/small vs rule big/);
     expect(failed.explanations?.[0]).toMatch(/total/);
+  });
+
+  it('names the fields an over-matching pattern ignores', async () => {
+    const def = lab([{ type: 'routes', events: ['small'], target: 'sales', expect: 'not-reach', title: 'small stays out', failure: 'x' }]);
+    const report = await runChecks(def, { ...files, 'pattern.json': '{"source": ["shop"]}' }, functionHost({ 'work.ts': emitDone }));
+    expect(report.results[0]!.status).toBe('failed');
+    expect(report.results[0]!.explanations?.[0]).toMatch(/The pattern does not look at detail-type, detail\.total\.$/);
   });
 
   it('reports an invalid pattern through pattern-valid and in routing checks', async () => {

@@ -42,12 +42,26 @@ function explainFor(def: LabDefinition, obs: Observations, targetId: string, eve
       if (pattern === undefined) return `${eventName}: rule ${r.name} has no valid pattern.`;
       try {
         const ex = explainMatch(pattern, envelope as object);
-        const fields = ex.fields.filter((f) => f.matched === ex.matched && f.reason).map((f) => `${f.path}: ${f.reason}`);
-        return `${eventName} vs rule ${r.name}: ${ex.summary}${fields.length ? ` (${fields.join('; ')})` : ''}`;
+        const fields = ex.fields.filter((f) => f.matched === ex.matched && f.reason).map((f) => f.reason!);
+        let text = `${eventName} vs rule ${r.name}: ${ex.summary.replace(/\.$/, '')}${fields.length ? ` (${fields.join('; ')})` : ''}.`;
+        if (ex.matched) {
+          // An event that should have stayed out: what sets it apart must be in a field the pattern ignores.
+          const looked = ex.fields.map((f) => f.path);
+          const candidates = ['source', 'detail-type', ...leafPaths((envelope as { detail?: unknown }).detail, 'detail')];
+          const ignored = candidates.filter((p) => !looked.some((l) => p === l || p.startsWith(`${l}.`)));
+          if (ignored.length) text += ` The pattern does not look at ${ignored.join(', ')}.`;
+        }
+        return text;
       } catch (e) {
         return `${eventName} vs rule ${r.name}: ${e instanceof Error ? e.message : String(e)}`;
       }
     });
+}
+
+/** Dotted paths of every leaf value under `value` (arrays count as leaves). */
+function leafPaths(value: unknown, at: string): string[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [at];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leafPaths(v, `${at}.${k}`));
 }
 
 function handlerErrors(obs: Observations): string[] {

@@ -15,6 +15,10 @@ export const PROGRESS_KEY = 'ebc:progress';
 export const PROGRESS_VERSION = 1;
 /** Lab work lives in its own keys (one per lab) so a large editor buffer never rewrites the progress record. */
 export const LAB_WORK_PREFIX = 'ebc:lab-work:';
+/** Quiz answers, one key per question: `ebc:quiz:<lesson>:<question id>`. */
+export const QUIZ_PREFIX = 'ebc:quiz:';
+/** Every key family that an export carries besides the progress record itself. */
+export const BACKED_UP_PREFIXES = [LAB_WORK_PREFIX, QUIZ_PREFIX] as const;
 
 export interface Progress {
   version: 1;

@@ -51,13 +51,17 @@ describe('ProgressStore', () => {
     store.setLessonComplete('x/y', true);
     store.markLabPassed('02-filters');
     storage.setItem(`${LAB_WORK_PREFIX}02-filters`, JSON.stringify({ files: { 'pattern.json': '{}' } }));
+    storage.setItem('ebc:quiz:eventbridge/summary:q1', JSON.stringify({ correct: true }));
+    storage.setItem('unrelated', 'not exported');
     const file = JSON.stringify(store.exportAll());
+    expect(file).not.toContain('not exported');
 
     const other = storeWith();
     other.store.importAll(file);
     expect(other.store.isLessonComplete('x/y')).toBe(true);
     expect(other.store.isLabPassed('02-filters')).toBe(true);
     expect(JSON.parse(other.storage.getItem(`${LAB_WORK_PREFIX}02-filters`) ?? 'null')).toEqual({ files: { 'pattern.json': '{}' } });
+    expect(JSON.parse(other.storage.getItem('ebc:quiz:eventbridge/summary:q1') ?? 'null')).toEqual({ correct: true });
   });
 
   it('rejects files that are not exports with a clear message and changes nothing', () => {

@@ -1,4 +1,4 @@
-import { LAB_WORK_PREFIX, PROGRESS_KEY, emptyProgress, migrateProgress, type Progress } from './progress-shape.ts';
+import { BACKED_UP_PREFIXES, LAB_WORK_PREFIX, PROGRESS_KEY, emptyProgress, migrateProgress, type Progress } from './progress-shape.ts';
 
 /** The part of the Web Storage API the store needs, so tests can pass a plain in-memory one. */
 export interface KeyValueStorage {
@@ -9,13 +9,25 @@ export interface KeyValueStorage {
   key(index: number): string | null;
 }
 
-/** What an export file holds: progress and every lab's saved work. */
+/** What an export file holds: progress, every lab's saved work (by lab id) and every saved quiz answer (by key). */
 export interface ProgressExport {
   format: 'eventbridge-course-progress';
   version: 1;
   exportedAt: string;
   progress: Progress;
   labWork: Record<string, unknown>;
+  /** Other saved items by full storage key, e.g. `ebc:quiz:<lesson>:<question>`. */
+  saved: Record<string, unknown>;
+}
+
+const isBackedUp = (key: string) => BACKED_UP_PREFIXES.some((p) => key.startsWith(p));
+
+function parseOrRaw(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
 }
 
 export type Notice = { kind: 'info' | 'error'; message: string };
@@ -65,17 +77,14 @@ export class ProgressStore {
 
   exportAll(): ProgressExport {
     const labWork: Record<string, unknown> = {};
+    const saved: Record<string, unknown> = {};
     for (const key of this.#keys()) {
-      if (!key.startsWith(LAB_WORK_PREFIX)) continue;
-      const raw = this.#storage.getItem(key);
+      const raw = isBackedUp(key) ? this.#storage.getItem(key) : null;
       if (raw === null) continue;
-      try {
-        labWork[key.slice(LAB_WORK_PREFIX.length)] = JSON.parse(raw);
-      } catch {
-        labWork[key.slice(LAB_WORK_PREFIX.length)] = raw;
-      }
+          if (key.startsWith(LAB_WORK_PREFIX)) labWork[key.slice(LAB_WORK_PREFIX.length)] = parseOrRaw(raw);
+      else saved[key] = parseOrRaw(raw);
     }
-    return { format: 'eventbridge-course-progress', version: 1, exportedAt: new Date().toISOString(), progress: this.#progress, labWork };
+    return { format: 'eventbridge-course-progress', version: 1, exportedAt: new Date().toISOString(), progress: this.#progress, labWork, saved };
   }
 
   /** Replaces progress and lab work with an export's. Throws an Error with a learner-facing message on a bad file. */
@@ -93,8 +102,10 @@ export class ProgressStore {
     const migrated = migrateProgress(file.progress);
     if (!migrated.ok) throw new Error(`The export cannot be used: ${migrated.reason}.`);
     const labWork = file.labWork && typeof file.labWork === 'object' ? file.labWork : {};
-    for (const key of this.#keys()) if (key.startsWith(LAB_WORK_PREFIX)) this.#storage.removeItem(key);
+    const saved = file.saved && typeof file.saved === 'object' ? file.saved : {};
+    for (const key of this.#keys()) if (isBackedUp(key)) this.#storage.removeItem(key);
     for (const [id, work] of Object.entries(labWork)) this.#write(LAB_WORK_PREFIX + id, JSON.stringify(work));
+    for (const [key, value] of Object.entries(saved)) if (isBackedUp(key)) this.#write(key, JSON.stringify(value));
     this.#save(migrated.progress);
   }
 

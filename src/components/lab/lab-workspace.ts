@@ -215,6 +215,7 @@ class LabWorkspace extends HTMLElement {
       this.querySelector<HTMLElement>('.lab-trace-empty')!.textContent = `${report.trace.filter((t) => t.kind === 'event.put').length} event(s) put on the bus.`;
     } catch (e) {
       this.appendOutput({ stream: 'error', text: e instanceof Error ? e.message : String(e) });
+      this.dropWebContainer(e);
     } finally {
       this.setBusy(false);
     }
@@ -255,6 +256,7 @@ class LabWorkspace extends HTMLElement {
       } else this.status('.lab-results-summary', `${passed} of ${report.results.length} checks passed.`);
     } catch (e) {
       this.status('.lab-results-summary', `The checks could not run: ${e instanceof Error ? e.message : String(e)}`, true);
+      this.dropWebContainer(e);
     } finally {
       this.setBusy(false);
     }
@@ -322,24 +324,34 @@ class LabWorkspace extends HTMLElement {
       this.solutionView = undefined;
       return;
     }
-    const path = this.current;
-    const solution = this.data.solution[path] ?? this.data.starter[path] ?? '';
-    body.replaceChildren(el('h3', {}, path));
-    if (this.editors) {
-      const host = el('div', { className: 'lab-diff-editor' });
-      body.append(host);
-      section.hidden = false;
-      this.solutionView = this.editors.showDiff(host, path, this.files[path] ?? '', solution);
-    } else {
-      const pre = el('pre', { className: 'lab-diff', tabIndex: 0 });
-      pre.setAttribute('role', 'region');
-      pre.setAttribute('aria-label', `Differences between your ${path} and the solution`);
-      for (const d of lineDiff(this.files[path] ?? '', solution)) {
-        pre.append(el('span', { className: d.op === '+' ? 'lab-diff-add' : d.op === '-' ? 'lab-diff-del' : '' }, `${d.op === '-' ? '−' : d.op} ${d.text}\n`));
+    // Every file the solution changes, the current one first.
+    const paths = this.data.fileSpecs
+      .map((f) => f.path)
+      .filter((p) => !this.data.fileSpecs.find((f) => f.path === p)?.readonly && p in this.data.solution)
+      .sort((a, b) => Number(b === this.current) - Number(a === this.current));
+    body.replaceChildren();
+    section.hidden = false;
+    const views: { dispose(): void }[] = [];
+    for (const path of paths) {
+      const solution = this.data.solution[path] ?? '';
+      const mine = this.files[path] ?? '';
+      body.append(el('h3', {}, mine === solution ? `${path} (same as the solution)` : path));
+      if (mine === solution) continue;
+      if (this.editors) {
+        const host = el('div', { className: 'lab-diff-editor' });
+        body.append(host);
+        views.push(this.editors.showDiff(host, path, mine, solution));
+      } else {
+        const pre = el('pre', { className: 'lab-diff', tabIndex: 0 });
+        pre.setAttribute('role', 'region');
+        pre.setAttribute('aria-label', `Differences between your ${path} and the solution`);
+        for (const d of lineDiff(mine, solution)) {
+          pre.append(el('span', { className: d.op === '+' ? 'lab-diff-add' : d.op === '-' ? 'lab-diff-del' : '' }, `${d.op === '-' ? '−' : d.op} ${d.text}\n`));
+        }
+        body.append(pre);
       }
-      body.append(pre);
-      section.hidden = false;
     }
+    this.solutionView = { dispose: () => views.forEach((v) => v.dispose()) };
     btn.setAttribute('aria-expanded', 'true');
     btn.textContent = 'Hide solution';
   }
@@ -413,6 +425,17 @@ class LabWorkspace extends HTMLElement {
   }
 
   // ---------------------------------------------------------------- WebContainer
+
+  /** A failing WebContainer never leaves the learner stuck: say so and go back to the in-page runner. */
+  private dropWebContainer(e: unknown): void {
+    if (!this.webcontainer) return;
+    this.webcontainer.dispose();
+    this.webcontainer = undefined;
+    this.querySelector<HTMLElement>('.lab-terminal')!.hidden = true;
+    this.button('webcontainer').disabled = false;
+    this.querySelector<HTMLElement>('.lab-runner-name')!.textContent = 'this page (a Web Worker)';
+    this.status('.lab-runner-status', `The Node.js terminal failed (${e instanceof Error ? e.message : String(e)}), so Run and Check are back on the in-page runner.`);
+  }
 
   private async openWebContainer(): Promise<void> {
     const btn = this.button('webcontainer');

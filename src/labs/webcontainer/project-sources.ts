@@ -1,7 +1,7 @@
 // Every source file the WebContainer project needs, as text. Imported lazily (only when a learner opens
 // the Node.js terminal), so none of this is in the page's initial JavaScript.
 const engine = import.meta.glob<string>(['../../eventbridge/**/*.ts', '!../../eventbridge/**/*.test.ts', '!../../eventbridge/**/*-bench.ts', '!../../eventbridge/**/test-support*/**', '!../../eventbridge/**/test-support*'], { query: '?raw', import: 'default', eager: true });
-const labs = import.meta.glob<string>(['../*.ts', '!../*.test.ts'], { query: '?raw', import: 'default', eager: true });
+const labs = import.meta.glob<string>(['../*.ts', '!../*.test.ts', '!../test-support.ts'], { query: '?raw', import: 'default', eager: true });
 const cli = import.meta.glob<string>('../../cli/lab.ts', { query: '?raw', import: 'default', eager: true });
 const labFolders = import.meta.glob<string>(['../../../labs/*/lab.md', '../../../labs/*/lab.mdx', '../../../labs/*/checks.json', '../../../labs/*/checks.ts', '../../../labs/*/files/**'], { query: '?raw', import: 'default', eager: true });
 

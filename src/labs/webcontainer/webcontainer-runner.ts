@@ -48,7 +48,16 @@ export class WebContainerLabRunner implements LabRunner {
     const [{ WebContainer }, { Terminal }] = await Promise.all([import('@webcontainer/api'), import('@xterm/xterm'), import('@xterm/xterm/css/xterm.css')]).catch(() => {
       throw new Error('The Node.js terminal could not be downloaded, so Run and Check use the in-page runner.');
     });
-    this.container = await withTimeout(WebContainer.boot({ coep: 'require-corp', workdirName: 'lab' }), BOOT_TIMEOUT_MS, 'The Node.js terminal did not start within 20 seconds (StackBlitz may be unreachable), so Run and Check use the in-page runner.');
+    try {
+      this.container = await withTimeout(WebContainer.boot({ coep: 'require-corp', workdirName: 'lab' }), BOOT_TIMEOUT_MS, 'timeout');
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new Error(
+        why === 'timeout'
+          ? 'The Node.js terminal did not start within 20 seconds (StackBlitz may be unreachable), so Run and Check use the in-page runner.'
+          : `The Node.js terminal could not start (${why.split('\n')[0]?.replace(/\.$/, '')}), so Run and Check use the in-page runner.`,
+      );
+    }
     this.terminal = new Terminal({ convertEol: true, disableStdin: true, fontSize: 13, rows: 16 });
     this.terminal.open(this.host);
   }
