@@ -119,7 +119,8 @@ function explainField(f: FieldCondition, ev: FlatEvent): FieldExplanation {
 /** The matchers of one field as one phrase; several exact values read "one of a, b or c". */
 function describeAll(ms: Matcher[]): string {
   const exact = ms.filter((m) => m.k === 'string' || m.k === 'number' || m.k === 'literal' || m.k === 'ip');
-  const rest = ms.filter((m) => !exact.includes(m)).map(describeMatcher);
+  const exactSet = new Set<Matcher>(exact);
+  const rest = ms.filter((m) => !exactSet.has(m)).map(describeMatcher);
   const values = exact.map((m) => (m.k === 'string' ? JSON.stringify(m.s) : m.k === 'number' ? m.text : m.k === 'literal' ? m.lit : m.k === 'ip' ? m.source : ''));
   const parts = values.length === 0 ? [] : values.length === 1 ? [`equal to ${values[0]}`] : [`one of ${values.join(', ')}`];
   return list([...parts, ...rest]);

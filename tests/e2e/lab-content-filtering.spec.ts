@@ -25,12 +25,20 @@ test('the prefix trap fails with an explanation, the fixes pass, and all files s
   }
 });
 
-test('the editor upgrades to Monaco with pattern errors as markers, and typing there is saved', async ({ page }) => {
+test('the editor upgrades to Monaco: operator completion, pattern errors as markers, and typing there is saved', async ({ page }) => {
   await openLab(page, '02-content-filtering', 'monaco');
   await expect(page.locator('lab-workspace')).toHaveAttribute('data-editor', 'monaco', { timeout: 30_000 });
   const editor = page.locator('.lab-monaco .monaco-editor');
   await expect(editor).toBeVisible();
   await editor.click();
+  // The pattern schema offers the operators.
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText('{ "detail": { "weightKg": [{ "');
+  await page.keyboard.press('Control+Space');
+  await expect(page.locator('.lab-monaco .suggest-widget')).toContainText('numeric', { timeout: 15_000 });
+  await expect(page.locator('.lab-monaco .suggest-widget')).toContainText('anything-but');
+  await page.keyboard.press('Escape');
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText('{ "detail": { "weightKg": [{ "numeric": [">>", 5] }] } }');

@@ -83,3 +83,19 @@ test('in the code editor, handler.ts is type-checked against the lab types and a
   await page.keyboard.insertText('\nexport const wrong: number = ({} as import("./events.ts").ConfirmInput).email;\nexport type E = import("aws-lambda").EventBridgeEvent<"X", { a: 1 }>["detail-type"];\n');
   await expect(page.locator('.lab-monaco .squiggly-error')).toHaveCount(1, { timeout: 20_000 });
 });
+
+test('Stop cancels a run at once, and the next run uses a fresh worker', async ({ page }) => {
+  await openLab(page, '03-first-handler');
+  await setFile(page, 'target.json', solution('target.json'));
+  await setFile(page, 'handler.ts', 'export async function handler() {\n  while (true) {}\n}\n');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const stop = page.getByRole('button', { name: 'Stop' });
+  await expect(stop).toBeVisible();
+  await expect(page.locator('.lab-trace')).toContainText('attempt 1', { timeout: 15_000 });
+  await stop.click();
+  await expect(page.locator('.lab-output')).toContainText('Cancelled.');
+  await expect(stop).toBeHidden();
+  await setFile(page, 'handler.ts', solution('handler.ts'));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.locator('.lab-output')).toContainText('confirm-order received', { timeout: 15_000 });
+});
