@@ -1,19 +1,11 @@
 // AWS JSON 1.1 wire details: reading the body, writing results and errors, finding the region.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AwsError } from '../eventbridge/aws-error.ts';
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-/** An error as AWS puts it on the wire: `__type` names the exception, the SDK throws an error of that name. */
-export class WireError extends Error {
-  readonly type: string;
-  readonly status: number;
-  constructor(type: string, message: string, status = 400) {
-    super(message);
-    this.name = type;
-    this.type = type;
-    this.status = status;
-  }
-}
+/** An error raised by the wire layer itself (bad body, unknown operation); services throw their own AwsErrors. */
+export class WireError extends AwsError {}
 
 export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -64,9 +56,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, ext
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, err: WireError): void {
+export function sendError(res: ServerResponse, err: AwsError): void {
   // The SDK reads __type first, then the x-amzn-errortype header; `message` becomes error.message.
-  sendJson(res, err.status, { __type: err.type, message: err.message }, { 'x-amzn-errortype': err.type });
+  sendJson(res, err.status, { __type: err.code, message: err.message }, { 'x-amzn-errortype': err.code });
 }
 
 /** Region from the SigV4 credential scope: "Credential=AKID/20240101/eu-west-1/events/aws4_request". */
@@ -77,13 +69,11 @@ export function regionFromAuthorization(header: string | undefined): string | un
 }
 
 /** Converts anything a service threw into a wire error; unknown failures become a 500 InternalException. */
-export function toWireError(e: unknown): WireError {
-  if (e instanceof WireError) return e;
+export function toWireError(e: unknown): AwsError {
+  if (e instanceof AwsError) return e;
   if (e instanceof Error) {
-    const code = (e as { code?: unknown }).code;
-    const status = (e as { status?: unknown }).status;
-    const type = typeof code === 'string' && /^[A-Z]\w+$/.test(code) ? code : /Exception$/.test(e.name) ? e.name : undefined;
-    if (type !== undefined) return new WireError(type, e.message, typeof status === 'number' ? status : 400);
+    // The engine's pattern errors name themselves like AWS exceptions (InvalidEventPatternException).
+    if (/^[A-Z]\w+Exception$/.test(e.name)) return new WireError(e.name, e.message);
     return new WireError('InternalException', `internal error: ${e.message}`, 500);
   }
   return new WireError('InternalException', `internal error: ${String(e)}`, 500);

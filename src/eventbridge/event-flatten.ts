@@ -53,10 +53,7 @@ export interface PathTrie {
   /** Cache of JSON.stringify(needleKey), used to find how a kept number was written. */
   needle?: string;
   needleKey?: string;
-  /** children as [name, node, name-is-inherited-by-objects] for probing (built on first use). */
-  kids?: [string, PathTrie, boolean][];
-  /** On the root: '"name.' for every name that has children, to spot dotted keys cheaply. */
-  dottedNeedles?: string[];
+
 
 }
 
@@ -76,17 +73,6 @@ export function buildPathTrie(paths: Iterable<string>, ids?: Map<string, number>
     });
   }
   if (ids) root.size = ids.size;
-  const needles = new Set<string>();
-  const visit = (n: PathTrie) => {
-    for (const [name, child] of n.children) {
-      if (child.children.size > 0) {
-        needles.add(`${JSON.stringify(name).slice(0, -1)}.`);
-        visit(child);
-      }
-    }
-  };
-  visit(root);
-  root.dottedNeedles = [...needles];
   return root;
 }
 
@@ -169,12 +155,6 @@ export function flattenEvent(input: unknown, wanted?: PathTrie, careful = false)
       }
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
         c.text = input;
-        // Without a key such as "detail.x" (which stands for detail -> x), objects can be probed
-        // for the wanted names instead of enumerated.
-        const needles = wanted.dottedNeedles ?? [];
-        let probe = true;
-        for (let i = 0; i < needles.length && probe; i++) if (input.indexOf(needles[i] as string) >= 0) probe = false;
-        c.probe = probe;
         c.jsObject(v as Record<string, unknown>, wanted, NO_ARRAYS, 0);
         if (!c.unsure) return c.result();
         return flattenEvent(input, wanted, true);
@@ -216,8 +196,7 @@ class Collector {
   text = '';
   /** A kept number may not be what JSON.parse made of it: use the careful reader instead. */
   unsure = false;
-  /** No dotted keys can matter: look up the wanted names instead of enumerating keys. */
-  probe = false;
+
 
   constructor(wanted: PathTrie | undefined) {
     const n = wanted?.size ?? 0;
@@ -268,19 +247,6 @@ class Collector {
 
   /** Walks JSON.parse output along the wanted paths only (numbers are known to be plain). */
   jsObject(o: Record<string, unknown>, node: PathTrie, arrays: readonly number[], depth: number): void {
-    if (this.probe) {
-      let kids = node.kids;
-      if (!kids) kids = node.kids = [...node.children].map(([k, n]): [string, PathTrie, boolean] => [k, n, k in Object.prototype]);
-      for (let i = 0; i < kids.length; i++) {
-        const kid = kids[i] as [string, PathTrie, boolean];
-        const k = kid[0];
-        const v = o[k];
-        if (v === undefined || (kid[2] && !Object.hasOwn(o, k))) continue;
-        if (typeof v === 'number' && !this.unsure && !plainNumbersAfterKey(this.text, k, kid[1])) this.unsure = true;
-        this.jsValue(v, kid[1], arrays, depth + 1);
-      }
-      return;
-    }
     for (const k in o) {
       const child = step(node, k);
       if (child) {

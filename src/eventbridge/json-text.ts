@@ -249,13 +249,24 @@ export function lineCol(s: string, pos: number): { line: number; col: number } {
 }
 
 /**
+ * A flat copy of a string. Strings built by concatenation are ropes inside the JavaScript engine;
+ * used as Map keys (the RuleMachine's indexes) they make every lookup slow. An object key is
+ * always stored flat and interned, so we borrow that.
+ */
+export function flatString(s: string): string {
+  if (s.length > 256) return s;
+  return Object.keys({ [s]: 0 })[0] ?? s;
+}
+
+/**
  * Turns an already-parsed JavaScript value into a JsonValue. Numbers get their shortest
  * text form (what JSON.stringify writes). Values JSON cannot hold (undefined, functions,
  * NaN, cycles) raise a TypeError naming where they are.
  */
 export function fromJsValue(v: unknown, path = '', seen: Set<object> = new Set(), depth = 0): JsonValue {
   if (depth > MAX_DEPTH) throw new TypeError(`value is nested too deeply at ${path || 'the top'}`);
-  if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
+  if (v === null || typeof v === 'boolean') return v;
+  if (typeof v === 'string') return flatString(v);
   if (v instanceof JsonNumber) return v;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new TypeError(`${path || 'value'} is ${v}, which JSON cannot represent`);

@@ -1,4 +1,5 @@
 // Shared shapes of the schema registry. Names follow the AWS Schemas API (PascalCase) where a shape mirrors it.
+import { AwsError } from '../eventbridge/aws-error.ts';
 
 export type SchemaType = 'OpenApi3' | 'JSONSchemaDraft4';
 export const SCHEMA_TYPES: readonly SchemaType[] = ['OpenApi3', 'JSONSchemaDraft4'];
@@ -16,15 +17,10 @@ export function isJsonObject(v: unknown): v is JsonObject {
 }
 
 /** Thrown by the registry; `code` is the AWS Schemas API error name, `status` its HTTP status. */
-export class SchemaRegistryError extends Error {
-  code: string;
-  status: number;
-  problems: SchemaProblem[];
+export class SchemaRegistryError extends AwsError {
+  readonly problems: SchemaProblem[];
   constructor(code: string, message: string, status = 400, problems: SchemaProblem[] = []) {
-    super(message);
-    this.name = code;
-    this.code = code;
-    this.status = status;
+    super(code, message, status);
     this.problems = problems;
   }
 }

@@ -1,15 +1,7 @@
-// AWS-style errors: `code` is the AWS __type the wire layer sends back, `status` its HTTP status.
+import { AwsError } from '../aws-error.ts';
 
-export class EventBridgeError extends Error {
-  readonly code: string;
-  readonly status: number;
-  constructor(code: string, message: string, status = 400) {
-    super(message);
-    this.name = code;
-    this.code = code;
-    this.status = status;
-  }
-}
+/** An EventBridge API error (`code` is the AWS __type, `status` its HTTP status). */
+export class EventBridgeError extends AwsError {}
 
 export const validationError = (message: string): EventBridgeError =>
   new EventBridgeError('ValidationException', message);

@@ -1,15 +1,7 @@
-// CloudWatch Logs errors, same shape as EventBridgeError (code = AWS __type, status = HTTP status).
+import { AwsError } from '../aws-error.ts';
 
-export class LogsError extends Error {
-  readonly code: string;
-  readonly status: number;
-  constructor(code: string, message: string, status = 400) {
-    super(message);
-    this.name = code;
-    this.code = code;
-    this.status = status;
-  }
-}
+/** A CloudWatch Logs API error (`code` is the AWS __type, `status` its HTTP status). */
+export class LogsError extends AwsError {}
 
 export const logGroupNotFound = (): LogsError =>
   new LogsError('ResourceNotFoundException', 'The specified log group does not exist.');
