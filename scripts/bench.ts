@@ -2,7 +2,7 @@
 // Figures are written into the README by hand; nothing here is asserted.
 import { spawnSync } from 'node:child_process';
 
-const benches = ['scripts/bench-engine.ts', 'scripts/bench-emulator.ts'];
+const benches = ['scripts/bench-engine.ts', 'scripts/bench-delivery.ts', 'scripts/bench-emulator.ts'];
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n=== ${bench}`);

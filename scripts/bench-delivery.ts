@@ -1,7 +1,7 @@
 // Throughput of the whole path (PutEvents -> RuleMachine -> input -> handler, trace on) on a ManualClock.
-// Run: node src/eventbridge/bus/delivery-bench.ts   (prints events/s; nothing is asserted)
-import { EventBridgeService } from './event-bridge-service.ts';
-import { ManualClock } from './manual-clock.ts';
+// Run: node scripts/bench-delivery.ts   (prints events/s; nothing is asserted)
+import { EventBridgeService } from '../src/eventbridge/bus/event-bridge-service.ts';
+import { ManualClock } from '../src/eventbridge/bus/manual-clock.ts';
 
 async function run(rules: number, events: number): Promise<string> {
   const svc = new EventBridgeService({ clock: new ManualClock() });
