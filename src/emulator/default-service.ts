@@ -1,4 +1,4 @@
-// The real service behind the emulator: the bus helper's EventBridgeService, one per region.
+// The real service behind the emulator: the engine's EventBridgeService, one per region.
 import { EventBridgeService } from '../eventbridge/bus/index.ts';
 import type { ServiceLike } from './service-types.ts';
 

@@ -1,4 +1,4 @@
-// The parts of the bus helper's EventBridgeService (and its LogsService) the wire layer relies on.
+// The parts of the engine's EventBridgeService (and its LogsService) the wire layer relies on.
 // Operations are looked up by method name (see operations.ts), so this stays a thin layer.
 
 export interface LogsLike {

@@ -50,23 +50,23 @@ export interface PathTrie {
   id: number;
   /** On the root: one more than the largest id, so per-event slot arrays can be preallocated. */
   size?: number;
-  /** Cache of JSON.stringify(needleKey), used to find how a kept number was written. */
-  needle?: string;
-  needleKey?: string;
-
-
+  /** Bit n set when some child key has length n (< 32): lets the scanner skip keys unseen. */
+  lens: number;
+  /** Scratch for event-scan.ts: the object in which this key was last seen. */
+  seen: number;
 }
 
 export function buildPathTrie(paths: Iterable<string>, ids?: Map<string, number>): PathTrie {
-  const root: PathTrie = { children: new Map(), path: '', id: -1 };
+  const root: PathTrie = { children: new Map(), path: '', id: -1, lens: 0, seen: 0 };
   for (const p of paths) {
     let node = root;
     const segs = p.split('.');
     segs.forEach((seg, i) => {
       let next = node.children.get(seg);
       if (!next) {
-        next = { children: new Map(), path: i === segs.length - 1 ? p : segs.slice(0, i + 1).join('.'), id: -1 };
+        next = { children: new Map(), path: i === segs.length - 1 ? p : segs.slice(0, i + 1).join('.'), id: -1, lens: 0, seen: 0 };
         node.children.set(seg, next);
+        if (seg.length < 32) node.lens |= 1 << seg.length;
       } else if (i === segs.length - 1) next.path = p;
       if (ids) next.id = ids.get(next.path) ?? -1;
       node = next;
@@ -77,7 +77,7 @@ export function buildPathTrie(paths: Iterable<string>, ids?: Map<string, number>
 }
 
 /** The trie node for an event key under `node`; keys containing dots walk several levels. */
-function step(node: PathTrie, key: string): PathTrie | undefined {
+export function trieStep(node: PathTrie, key: string): PathTrie | undefined {
   const direct = node.children.get(key);
   if (direct || key.indexOf('.') < 0) return direct;
   let n: PathTrie | undefined = node;
@@ -96,70 +96,12 @@ export class InvalidEventError extends Error {
 }
 
 /**
- * JSON.parse keeps every number a double holds exactly, which is all we compare on, but it
- * cannot tell us whether a number was written with more digits than a double keeps
- * (0.10000000000000001) or with an exponent out of range. So for each number we keep, every
- * place the text writes `"key": <number>` must be a plain number: at most 15 digits and no
- * exponent. Otherwise (or if the key cannot be found as written) the number-preserving reader
- * takes over. Only kept numbers are checked, so this costs a few indexOf calls per event.
- */
-function plainNumbersAfterKey(text: string, key: string, node: PathTrie): boolean {
-  // The quoted key as JSON writes it; cached on the trie node for the usual undotted key.
-  let needle = node.needle;
-  if (needle === undefined || node.needleKey !== key) {
-    needle = JSON.stringify(key);
-    node.needle = needle;
-    node.needleKey = key;
-  }
-  let found = false;
-  let at = text.indexOf(needle);
-  while (at >= 0) {
-    let i = at + needle.length;
-    let c = text.charCodeAt(i);
-    while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++i);
-    if (c === 58) {
-      c = text.charCodeAt(++i);
-      while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++i);
-      if (c === 91) return false; // an array: let the careful reader handle it
-      if (c === 45 || (c >= 48 && c <= 57)) {
-        found = true;
-        if (c === 45) c = text.charCodeAt(++i);
-        let digits = 0;
-        while ((c >= 48 && c <= 57) || c === 46) {
-          if (c !== 46) digits++;
-          c = text.charCodeAt(++i);
-        }
-        if (digits > 15 || c === 101 || c === 69) return false;
-      }
-    }
-    at = text.indexOf(needle, at + needle.length);
-  }
-  return found;
-}
-
-/**
  * Flattens event input: JSON text (numbers keep their text) or an already-parsed object.
  * With a PathTrie only the paths it names are collected, into `slots` when the trie has ids.
  */
-export function flattenEvent(input: unknown, wanted?: PathTrie, careful = false): FlatEvent {
+export function flattenEvent(input: unknown, wanted?: PathTrie): FlatEvent {
   const c = new Collector(wanted);
   if (typeof input === 'string') {
-    // Fast path (JSON.parse) unless a key might be written with a \u escape, which would hide
-    // it from the check of how numbers were written.
-    if (wanted && !careful && input.indexOf('\\u') < 0) {
-      let v: unknown;
-      try {
-        v = JSON.parse(input);
-      } catch {
-        v = undefined;
-      }
-      if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-        c.text = input;
-        c.jsObject(v as Record<string, unknown>, wanted, NO_ARRAYS, 0);
-        if (!c.unsure) return c.result();
-        return flattenEvent(input, wanted, true);
-      }
-    }
     let v: JsonValue;
     try {
       v = parseJsonText(input);
@@ -192,12 +134,6 @@ class Collector {
   private readonly byPath: Map<string, Leaf[]>;
   private readonly slots: Slot[] | undefined;
   private nextArray = 1;
-  /** The event text, for checking how kept numbers were written (JSON.parse path). */
-  text = '';
-  /** A kept number may not be what JSON.parse made of it: use the careful reader instead. */
-  unsure = false;
-
-
   constructor(wanted: PathTrie | undefined) {
     const n = wanted?.size ?? 0;
     this.slots = n > 0 ? new Array<Slot>(n).fill(undefined) : undefined;
@@ -228,7 +164,7 @@ class Collector {
   /** Walks a JsonValue tree (numbers with their source text). */
   object(o: JsonObject, path: string, node: PathTrie | undefined, arrays: readonly number[], depth: number): void {
     for (const k of Object.keys(o)) {
-      const child = node ? step(node, k) : undefined;
+      const child = node ? trieStep(node, k) : undefined;
       if (node && !child) continue;
       this.value(o[k] as JsonValue, child ? child.path : path === '' ? k : `${path}.${k}`, child, arrays, depth + 1);
     }
@@ -243,48 +179,6 @@ class Collector {
       const id = this.nextArray++;
       for (let i = 0; i < x.length; i++) this.value(x[i] as JsonValue, path, node, [...arrays, id, i], depth + 1);
     } else this.object(x, path, node, arrays, depth);
-  }
-
-  /** Walks JSON.parse output along the wanted paths only (numbers are known to be plain). */
-  jsObject(o: Record<string, unknown>, node: PathTrie, arrays: readonly number[], depth: number): void {
-    for (const k in o) {
-      const child = step(node, k);
-      if (child) {
-        const v = o[k];
-        if (typeof v === 'number' && !this.unsure && !plainNumbersAfterKey(this.text, k, child)) this.unsure = true;
-        this.jsValue(v, child, arrays, depth + 1);
-      }
-    }
-  }
-  jsValue(x: unknown, node: PathTrie, arrays: readonly number[], depth: number): void {
-    if (depth > 512) {
-      // Let the careful reader report the nesting problem.
-      this.unsure = true;
-      return;
-    }
-    const path = node.path;
-    switch (typeof x) {
-      case 'string':
-        this.emit({ path, kind: K_STRING, s: x, num: undefined, arrays, ip: undefined }, node);
-        return;
-      case 'number':
-        this.emit({ path, kind: K_NUMBER, s: String(x), num: x === 0 ? 0 : x, arrays, ip: undefined }, node);
-        return;
-      case 'boolean':
-        this.emit({ path, kind: x ? K_TRUE : K_FALSE, s: x ? 'true' : 'false', num: undefined, arrays, ip: undefined }, node);
-        return;
-      default:
-        if (x === null) this.emit({ path, kind: K_NULL, s: 'null', num: undefined, arrays, ip: undefined }, node);
-        else if (Array.isArray(x)) {
-          const id = this.nextArray++;
-          for (let i = 0; i < x.length; i++) {
-            const el = x[i];
-            // Numbers directly inside arrays are not checked by key; read such events carefully.
-            if (typeof el === 'number') this.unsure = true;
-            this.jsValue(el, node, [...arrays, id, i], depth + 1);
-          }
-        } else this.jsObject(x as Record<string, unknown>, node, arrays, depth);
-    }
   }
 }
 

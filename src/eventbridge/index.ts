@@ -1,6 +1,6 @@
-// Public entry of the EventBridge engine. Each helper adds only its own export lines.
+// Public entry of the EventBridge engine: patterns, input transformer, the service model and its logs.
 
-// Pattern engine (owner: engine)
+// Pattern engine
 export type { JsonInput, PatternProblem, Matcher, FieldCondition, Branch, CompiledPattern } from './types.ts';
 export { validatePattern, assertValidPattern, testEventPattern } from './pattern-api.ts';
 export { InvalidEventPatternError } from './errors.ts';
@@ -9,9 +9,9 @@ export { explainMatch } from './explain.ts';
 export type { FieldExplanation, MatchExplanation } from './explain.ts';
 export { RuleMachine } from './rule-machine.ts';
 
-// Input transformer (owner: bus)
+// Input transformer
 export * from './input/index.ts';
 
-// EventBridge service model, CloudWatch Logs model (owner: bus)
+// EventBridge service model, CloudWatch Logs model
 export * from './bus/index.ts';
 export * from './logs/index.ts';

@@ -8,6 +8,7 @@
 import { compileOrThrow } from './pattern-api.ts';
 import { buildPathTrie, flattenEvent, K_FALSE, K_NULL, K_NUMBER, K_STRING, K_TRUE } from './event-flatten.ts';
 import type { FlatEvent, Leaf, PathTrie, Slot } from './event-flatten.ts';
+import { scanEvent } from './event-scan.ts';
 import { conditionAccepts, consistent } from './leaf-match.ts';
 import type { FieldCondition, JsonInput } from './types.ts';
 
@@ -229,6 +230,7 @@ interface RuleRecord {
 }
 
 const EMPTY: readonly number[] = [];
+const NO_PATHS = new Map<string, Leaf[]>();
 
 export class RuleMachine {
   private readonly root = new NameState();
@@ -335,19 +337,28 @@ export class RuleMachine {
 
   /** Sorted names of the rules the event matches. Throws InvalidEventError for a bad event. */
   matchingRules(event: JsonInput): string[] {
-    const ev = flattenEvent(event, this.wantedPaths());
-    return this.matchFlat(ev);
+    const wanted = this.wantedPaths();
+    if (typeof event === 'string' && (wanted.size ?? 0) > 0) {
+      // The scanner reads only what the rules look at; when it declines (invalid text, a
+      // repeated key, deep nesting), the careful reader decides and reports errors.
+      const slots = scanEvent(event, wanted);
+      if (slots) return this.matchSlots(slots, NO_PATHS);
+    }
+    return this.matchFlat(flattenEvent(event, wanted));
   }
 
-  /** Matching on an already flattened event (used by tests and the bench). */
+  /** Matching on an already flattened event. */
   matchFlat(ev: FlatEvent): string[] {
+    return this.matchSlots(ev.slots && ev.slots.length > 0 ? ev.slots : undefined, ev.byPath);
+  }
+
+  private matchSlots(slots: Slot[] | undefined, byPath: Map<string, Leaf[]>): string[] {
     const found = this.found;
     found.length = 0;
     const visit = ++this.visit;
     const states = this.stateStack;
     const constraints = this.constraintStack;
     this.root.stamp = visit;
-    const slots = ev.slots && ev.slots.length > 0 ? ev.slots : undefined;
     states.length = 0;
     constraints.length = 0;
     states.push(this.root);
@@ -361,7 +372,7 @@ export class RuleMachine {
       if (paths.length > 0) {
         const ids = s.ids;
         for (let pi = 0; pi < paths.length; pi++) {
-          const entry: Slot = slots ? slots[ids[pi] as number] : ev.byPath.get(paths[pi] as string);
+          const entry: Slot = slots ? slots[ids[pi] as number] : byPath.get(paths[pi] as string);
           if (entry === undefined) continue;
           const fm = s.machines[pi] as FieldMachine;
           if (Array.isArray(entry)) {
@@ -372,7 +383,7 @@ export class RuleMachine {
       const ab = s.absent;
       for (let i = 0; i < ab.length; i++) {
         const t = ab[i] as Transition;
-        const absent = slots ? slots[t.pathId] === undefined : !ev.byPath.has(t.cond.path);
+        const absent = slots ? slots[t.pathId] === undefined : !byPath.has(t.cond.path);
         if (absent) this.enqueue(t.next, arrays, visit, states, constraints);
       }
     }

@@ -1,4 +1,4 @@
-// The bus's view of the pattern engine (owned by the engine helper), behind a small interface so the
+// The bus's view of the pattern engine (src/eventbridge/pattern-api.ts and rule-machine.ts), behind a small interface so the
 // service can be tested and reasoned about on its own.
 import { testEventPattern, validatePattern } from '../pattern-api.ts';
 import { RuleMachine } from '../rule-machine.ts';
