@@ -50,23 +50,25 @@ export interface PathTrie {
   id: number;
   /** On the root: one more than the largest id, so per-event slot arrays can be preallocated. */
   size?: number;
-  /** Bit n set when some child key has length n (< 32): lets the scanner skip keys unseen. */
-  lens: number;
+  /** This node's key under its parent. */
+  key: string;
+  /** Children by key length (below 32), so the scanner can compare keys in place. */
+  byLen: PathTrie[][];
   /** Scratch for event-scan.ts: the object in which this key was last seen. */
   seen: number;
 }
 
 export function buildPathTrie(paths: Iterable<string>, ids?: Map<string, number>): PathTrie {
-  const root: PathTrie = { children: new Map(), path: '', id: -1, lens: 0, seen: 0 };
+  const root: PathTrie = { children: new Map(), path: '', id: -1, key: '', byLen: [], seen: 0 };
   for (const p of paths) {
     let node = root;
     const segs = p.split('.');
     segs.forEach((seg, i) => {
       let next = node.children.get(seg);
       if (!next) {
-        next = { children: new Map(), path: i === segs.length - 1 ? p : segs.slice(0, i + 1).join('.'), id: -1, lens: 0, seen: 0 };
+        next = { children: new Map(), path: i === segs.length - 1 ? p : segs.slice(0, i + 1).join('.'), id: -1, key: seg, byLen: [], seen: 0 };
         node.children.set(seg, next);
-        if (seg.length < 32) node.lens |= 1 << seg.length;
+        if (seg.length < 32) (node.byLen[seg.length] ??= []).push(next);
       } else if (i === segs.length - 1) next.path = p;
       if (ids) next.id = ids.get(next.path) ?? -1;
       node = next;

@@ -245,6 +245,7 @@ export class RuleMachine {
   private readonly constraintStack: (readonly number[])[] = [];
   private readonly hits: Transition[] = [];
   private readonly found: string[] = [];
+  private readonly slots: Slot[] = [];
 
   /** Adds (or replaces) a rule. Throws InvalidEventPatternError for an invalid pattern. */
   addRule(name: string, pattern: JsonInput): void {
@@ -341,7 +342,7 @@ export class RuleMachine {
     if (typeof event === 'string' && (wanted.size ?? 0) > 0) {
       // The scanner reads only what the rules look at; when it declines (invalid text, a
       // repeated key, deep nesting), the careful reader decides and reports errors.
-      const slots = scanEvent(event, wanted);
+      const slots = scanEvent(event, wanted, this.slots);
       if (slots) return this.matchSlots(slots, NO_PATHS);
     }
     return this.matchFlat(flattenEvent(event, wanted));

@@ -1,15 +1,18 @@
-// JSON Schema validation for "the schema accepts / rejects these events" checks. Ajv is imported lazily so
-// labs without a schema check never load it.
+// JSON Schema validation for "the schema accepts / rejects these events" checks, with the schema registry's ajv
+// (formats such as date-time and int64 enforced, errors in plain words). Imported lazily so labs without a
+// schema check never load ajv.
 
 export async function validateWithSchema(schema: unknown, value: unknown): Promise<{ valid: boolean; errors: string[] }> {
-  const { default: Ajv } = await import('ajv');
-  const ajv = new (Ajv as unknown as new (o: object) => { compile(s: unknown): ((v: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null } })({ allErrors: true, strict: false });
+  const [{ createAjv }, { plainProblems }] = await Promise.all([
+    import('../schema-registry/validator.ts'),
+    import('../schema-registry/plain-errors.ts'),
+  ]);
   let validate;
   try {
-    validate = ajv.compile(schema);
+    validate = createAjv('JSONSchemaDraft7').compile(schema as object);
   } catch (e) {
     return { valid: false, errors: [`the schema itself is not valid: ${e instanceof Error ? e.message : String(e)}`] };
   }
   const valid = validate(value);
-  return { valid, errors: (validate.errors ?? []).map((e) => `${e.instancePath || '(event)'} ${e.message ?? ''}`.trim()) };
+  return { valid, errors: plainProblems(validate.errors).map((p) => `${p.path || '(event)'}: ${p.message}`) };
 }

@@ -30,7 +30,7 @@ async function transpileAll(files: Record<string, string>) {
 
 async function mountedProject(labId: string, work: 'files' | 'solution') {
   const sources = Object.fromEntries(
-    Object.entries({ ...readTree(join(root, 'src/eventbridge'), root), ...readTree(join(root, 'src/labs'), root), ...readTree(join(root, 'src/cli'), root) }),
+    Object.entries({ ...readTree(join(root, 'src/eventbridge'), root), ...readTree(join(root, 'src/schema-registry'), root), ...readTree(join(root, 'src/labs'), root), ...readTree(join(root, 'src/cli'), root) }),
   );
   const labFolder = readTree(join(root, 'labs', labId));
   const starter = readTree(join(root, 'labs', labId, 'files'));
@@ -59,6 +59,8 @@ describe('WebContainer project files', () => {
     expect(isProjectSource('src/labs/browser/lab-worker.ts')).toBe(false);
     expect(isProjectSource('src/labs/run-checks.ts')).toBe(true);
     expect(isProjectSource('src/cli/eventbridge.ts')).toBe(false);
+    expect(isProjectSource('src/schema-registry/validator.ts')).toBe(true);
+    expect(isProjectSource('src/schema-registry/talk-example.fixture.ts')).toBe(false);
   });
 
   it('nests paths into the tree WebContainer.mount takes', () => {

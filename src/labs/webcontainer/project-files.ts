@@ -18,8 +18,8 @@ export type TranspileAll = (files: Record<string, string>) => Promise<{ files: R
 
 /** Which repository sources the project needs: runtime code only (no tests, benches or browser code). */
 export function isProjectSource(path: string): boolean {
-  if (!path.endsWith('.ts') || path.endsWith('.d.ts') || /\.test\.ts$|-bench\.ts$|test-support/.test(path)) return false;
-  if (path.startsWith('src/eventbridge/')) return true;
+  if (!path.endsWith('.ts') || path.endsWith('.d.ts') || /\.test\.ts$|-bench\.ts$|test-support|\.fixture\.ts$/.test(path)) return false;
+  if (path.startsWith('src/eventbridge/') || path.startsWith('src/schema-registry/')) return true;
   if (path === 'src/cli/lab.ts') return true;
   return /^src\/labs\/[^/]+\.ts$/.test(path);
 }
@@ -50,8 +50,8 @@ export async function buildProjectFiles(input: ProjectInput, transpileAll: Trans
         check: `node src/cli/lab.js check ${labId} --dir work --report .lab/check.json`,
         run: `node src/cli/lab.js run ${labId} --dir work --report .lab/run.json`,
       },
-      // JSON Schema checks use Ajv; the container installs it from the npm registry.
-      dependencies: { ajv: '8.20.0' },
+      // JSON Schema checks use the schema registry's Ajv setup; the container installs it from the npm registry.
+      dependencies: { ajv: '8.20.0', 'ajv-draft-04': '1.0.0', 'ajv-formats': '3.0.1' },
     },
     null,
     2,

@@ -1,6 +1,7 @@
 // Every source file the WebContainer project needs, as text. Imported lazily (only when a learner opens
 // the Node.js terminal), so none of this is in the page's initial JavaScript.
 const engine = import.meta.glob<string>(['../../eventbridge/**/*.ts', '!../../eventbridge/**/*.test.ts', '!../../eventbridge/**/*-bench.ts', '!../../eventbridge/**/test-support*/**', '!../../eventbridge/**/test-support*'], { query: '?raw', import: 'default', eager: true });
+const registry = import.meta.glob<string>(['../../schema-registry/*.ts', '!../../schema-registry/*.test.ts', '!../../schema-registry/*.fixture.ts'], { query: '?raw', import: 'default', eager: true });
 const labs = import.meta.glob<string>(['../*.ts', '!../*.test.ts', '!../test-support.ts'], { query: '?raw', import: 'default', eager: true });
 const cli = import.meta.glob<string>('../../cli/lab.ts', { query: '?raw', import: 'default', eager: true });
 const labFolders = import.meta.glob<string>(['../../../labs/*/lab.md', '../../../labs/*/lab.mdx', '../../../labs/*/checks.json', '../../../labs/*/checks.ts', '../../../labs/*/files/**'], { query: '?raw', import: 'default', eager: true });
@@ -11,9 +12,14 @@ function rebase(files: Record<string, string>, from: string, to: string): Record
   return out;
 }
 
-/** Repository-relative sources: src/eventbridge/**, src/labs/*.ts, src/cli/lab.ts. */
+/** Repository-relative sources: src/eventbridge/**, src/schema-registry/*.ts, src/labs/*.ts, src/cli/lab.ts. */
 export function projectSources(): Record<string, string> {
-  return { ...rebase(engine, '../../eventbridge/', 'src/eventbridge/'), ...rebase(labs, '../', 'src/labs/'), ...rebase(cli, '../../cli/', 'src/cli/') };
+  return {
+    ...rebase(engine, '../../eventbridge/', 'src/eventbridge/'),
+    ...rebase(registry, '../../schema-registry/', 'src/schema-registry/'),
+    ...rebase(labs, '../', 'src/labs/'),
+    ...rebase(cli, '../../cli/', 'src/cli/'),
+  };
 }
 
 /** The lab folder (brief, checks, starter), paths relative to it. */

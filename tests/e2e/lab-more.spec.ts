@@ -1,0 +1,40 @@
+// Labs 04–06: for each, the starter fails a check, the solution typed into the textareas passes every check.
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures.ts';
+import { check, openLab, result, setFile } from './lab-helpers.ts';
+
+const solution = (lab: string, f: string) => readFileSync(new URL(`../../labs/${lab}/solution/${f}`, import.meta.url), 'utf8');
+
+const labs = [
+  { id: '04-stop-the-pinball', files: ['to-kitchen.json', 'to-orders.json'], failing: 'The kitchen does not cook a completed order again', checks: 6 },
+  { id: '05-shared-schema', files: ['order-placed.schema.json', 'allergy-desk.json'], failing: 'The schema rejects a created_at that is not an RFC 3339 date-time', checks: 8 },
+  { id: '06-one-bus', files: ['payments.json', 'kitchen.json', 'delivery.json'], failing: 'kitchen receives nothing else', checks: 8 },
+];
+
+for (const lab of labs) {
+  test(`${lab.id}: the starter fails a check, the solution passes every check`, async ({ page }) => {
+    await openLab(page, lab.id);
+    await check(page);
+    await expect(result(page, lab.failing)).toHaveAttribute('data-status', 'failed');
+    await expect(page.locator('.lab-results-summary')).toHaveText(new RegExp(`of ${lab.checks} checks passed`));
+    for (const f of lab.files) await setFile(page, f, solution(lab.id, f));
+    await check(page);
+    await expect(page.locator('.lab-results-summary')).toHaveText(`All ${lab.checks} checks passed. Lab complete!`, { timeout: 30_000 });
+    await expect(page.locator('.lab-result[data-status="passed"]')).toHaveCount(lab.checks);
+  });
+}
+
+test('04-stop-the-pinball: the starter shows a loop warning in the trace, the fixed rules do not', async ({ page }) => {
+  const lab = '04-stop-the-pinball';
+  await openLab(page, lab);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.locator('.lab-trace-empty')).toHaveText(/event\(s\) put on the bus\.$/, { timeout: 20_000 });
+  await expect(page.locator('.lab-trace .lab-trace-warning').first()).toContainText('Loop stopped after 10 hops', { timeout: 20_000 });
+  for (const f of ['to-kitchen.json', 'to-orders.json']) await setFile(page, f, solution(lab, f));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  // The summary line says "Running…" from the click until the run has finished.
+  await expect(page.locator('.lab-trace-empty')).toHaveText(/event\(s\) put on the bus\.$/, { timeout: 20_000 });
+  await expect(page.locator('.lab-output')).toContainText('orders got OrderReady for o-1001');
+  await expect(page.locator('.lab-trace')).toContainText('OrderCompleted');
+  await expect(page.locator('.lab-trace .lab-trace-warning')).toHaveCount(0);
+});
