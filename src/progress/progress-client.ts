@@ -36,3 +36,10 @@ export function progressStore(): ProgressStore {
 export function slugOfPath(pathname: string): string {
   return decodeURIComponent(pathname).replace(/^\/+|\/+$/g, '');
 }
+
+/** Whether the learner has finished what a link points to: a passed lab (`/labs/<id>/`) or a completed lesson. */
+export function isLinkDone(link: HTMLAnchorElement): boolean {
+  const slug = slugOfPath(new URL(link.href).pathname);
+  const lab = /^labs\/([^/]+)$/.exec(slug)?.[1];
+  return lab ? progressStore().isLabPassed(lab) : progressStore().isLessonComplete(slug);
+}

@@ -52,3 +52,14 @@ test('importing a file that is not an export explains why and keeps progress', a
   await page.locator('[data-import]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
   await expect(page.locator('[data-status]')).toContainText('not a progress export');
 });
+
+test('a passed lab is ticked on the home page and in the sidebar', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() =>
+    localStorage.setItem('ebc:progress', JSON.stringify({ version: 1, lessons: {}, labs: { '01-first-rule': { passedAt: new Date().toISOString() } } })),
+  );
+  await page.reload();
+  await expect(page.locator('.ebc-course-path a.ebc-done')).toHaveText(['Lab: Your first rule']);
+  await page.goto('/serverless/what-is-serverless/');
+  await expect(page.locator('nav[aria-label="Main"] a.ebc-done')).toHaveText([/Your first rule/]);
+});
