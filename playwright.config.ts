@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findBrowser } from './tests/e2e/find-browser.ts';
+import { BROWSER_ARGS, findBrowser } from './tests/e2e/find-browser.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4399);
 
@@ -18,7 +18,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath: findBrowser(),
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+      args: BROWSER_ARGS,
     },
   },
   webServer: {

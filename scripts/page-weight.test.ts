@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { findBrowser } from '../tests/e2e/find-browser.ts';
+import { BROWSER_ARGS, findBrowser } from '../tests/e2e/find-browser.ts';
 import { budgetFor, listPages, measureTransfer } from './page-weight.ts';
 import { serveFolder } from './static-server.ts';
 
@@ -25,7 +25,7 @@ beforeAll(async () => {
   }
   writeFileSync(join(dist, 'lesson', 'index.html'), '<!doctype html><link rel="stylesheet" href="/_astro/site.css"><body><script type="module" src="/_astro/entry.js"></script></body>');
   server = await serveFolder(dist);
-  browser = await chromium.launch({ executablePath: findBrowser(), args: ['--no-sandbox', '--disable-background-networking'] });
+  browser = await chromium.launch({ executablePath: findBrowser(), args: BROWSER_ARGS });
 });
 afterAll(async () => {
   await browser?.close();

@@ -3,7 +3,7 @@
 // `--check` fails when a page is over its budget.
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-import { findBrowser } from '../tests/e2e/find-browser.ts';
+import { BROWSER_ARGS, findBrowser } from '../tests/e2e/find-browser.ts';
 import { budgetFor, isLabPage, listPages, measureTransfer } from './page-weight.ts';
 import { serveFolder } from './static-server.ts';
 
@@ -15,7 +15,7 @@ if (!existsSync(dist)) {
 }
 
 const server = await serveFolder(dist);
-const browser = await chromium.launch({ executablePath: findBrowser(), args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: findBrowser(), args: BROWSER_ARGS });
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const pages = listPages(dist);
 const width = Math.max(...pages.map((p) => p.length), 4);

@@ -1,8 +1,7 @@
 // Saves a learner's files per lab in localStorage (`ebc:lab-work:<labId>`), debounced, and reports a
 // failed save (quota, private mode) instead of swallowing it. The progress export carries these keys.
 import type { LabFiles } from './lab-types.ts';
-
-export const LAB_WORK_KEY_PREFIX = 'ebc:lab-work:';
+import { LAB_WORK_PREFIX } from '../progress/progress-shape.ts';
 
 export interface SavedLabWork {
   version: 1;
@@ -27,7 +26,7 @@ export class LabWorkStore {
   private readonly delayMs: number;
 
   constructor(labId: string, storage: WorkStorage | undefined, onSave: (state: SaveState) => void = () => {}, delayMs = 300) {
-    this.key = LAB_WORK_KEY_PREFIX + labId;
+    this.key = LAB_WORK_PREFIX + labId;
     this.storage = storage;
     this.onSave = onSave;
     this.delayMs = delayMs;

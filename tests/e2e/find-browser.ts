@@ -11,6 +11,9 @@ function playwrightCacheBrowsers(): string[] {
     .flatMap((d) => [join(cache, d, 'chrome-linux', 'chrome'), join(cache, d, 'chrome-linux64', 'chrome')]);
 }
 
+/** Flags for headless Chromium here: root needs --no-sandbox, and a closed network refuses background fetches. */
+export const BROWSER_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+
 /** The path of a Chromium-family browser: CHROME_PATH first, then the usual install paths. Throws with install advice. */
 export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
   if (env.CHROME_PATH) {

@@ -1,5 +1,6 @@
 // The shape of quiz data. Lessons import their questions from a `quiz-data.ts` file next to them, so the
 // content checks (src/content-checks) test exactly the data the page renders.
+import { QUIZ_PREFIX } from '../../progress/progress-shape.ts';
 
 export interface QuizOption {
   /** What the learner reads next to the radio button or checkbox. */
@@ -24,7 +25,7 @@ export interface QuizQuestion {
 
 /** localStorage key that remembers a question answered correctly. */
 export function quizStorageKey(lesson: string, questionId: string): string {
-  return `ebc:quiz:${lesson}:${questionId}`;
+  return `${QUIZ_PREFIX}${lesson}:${questionId}`;
 }
 
 /** Indices of the right options, in order. */
