@@ -1,4 +1,4 @@
-// The shared conformance vectors (verdicts from aws/event-ruler and from real AWS), run
+// The conformance vectors (verdicts from aws/event-ruler and from real AWS), run
 // through both the reference matcher (testEventPattern) and the RuleMachine.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -21,9 +21,8 @@ interface ConformanceCase {
   event_ruler_agrees?: boolean;
 }
 
-// The shared vectors sit beside the repository: ../shared/conformance from the repo root.
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const conformanceDir = path.resolve(repoRoot, '..', 'shared', 'conformance');
+// The vectors live in the repository (provenance and licence in conformance/README.md).
+const conformanceDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'conformance');
 
 function loadCases(file: string): ConformanceCase[] {
   return readFileSync(path.join(conformanceDir, file), 'utf8')

@@ -2,9 +2,10 @@
 // per-entry ErrorCode/ErrorMessage results, with AWS's codes and wording.
 import { validationError } from './errors.ts';
 import type { PutEventsRequestEntry, PutEventsResultEntry } from './types.ts';
+import { MAX_EVENT_BYTES, MAX_PUT_EVENTS_ENTRIES } from '../limits.ts';
 
-export const MAX_ENTRIES = 10;
-export const MAX_REQUEST_BYTES = 256 * 1024;
+export const MAX_ENTRIES = MAX_PUT_EVENTS_ENTRIES;
+export const MAX_REQUEST_BYTES = MAX_EVENT_BYTES;
 
 const utf8 = new TextEncoder();
 const bytes = (s: unknown): number => (typeof s === 'string' ? utf8.encode(s).length : 0);
@@ -32,7 +33,7 @@ export function validateRequest(entries: unknown): asserts entries is PutEventsR
         `Member must have length less than or equal to ${MAX_ENTRIES}`,
     );
   }
-  // Both the whole request and each entry are limited to 256 KB; the request limit covers both.
+  // Both the whole request and each entry are limited to 1 MB (limits.ts); the request limit covers both.
   const total = entries.reduce((n: number, e) => n + entrySize((e ?? {}) as PutEventsRequestEntry), 0);
   if (total > MAX_REQUEST_BYTES) {
     throw validationError('Total size of the entries in the request is over the limit.');

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { entry, errorOf, setup } from './test-support.ts';
 import { entrySize } from './put-events-validation.ts';
 
+// AWS raised the limit from 256 KB to 1 MB on 2026-01-29.
+const ONE_MB = 1024 * 1024;
+
 describe('PutEvents request validation', () => {
   it('needs 1 to 10 entries', () => {
     const { svc } = setup();
@@ -15,13 +18,13 @@ describe('PutEvents request validation', () => {
     expect(svc.putEvents({ Entries: Array.from({ length: 10 }, () => entry()) }).FailedEntryCount).toBe(0);
   });
 
-  it('limits the request to 256 KB counted the AWS way', () => {
+  it('limits the request to 1 MB counted the AWS way', () => {
     const { svc } = setup();
     const overhead = entrySize(entry({ p: '' }));
-    const fits = entry({ p: 'x'.repeat(256 * 1024 - overhead) });
-    expect(entrySize(fits)).toBe(256 * 1024);
+    const fits = entry({ p: 'x'.repeat(ONE_MB - overhead) });
+    expect(entrySize(fits)).toBe(ONE_MB);
     expect(svc.putEvents({ Entries: [fits] }).FailedEntryCount).toBe(0);
-    const over = entry({ p: 'x'.repeat(256 * 1024 - overhead + 1) });
+    const over = entry({ p: 'x'.repeat(ONE_MB - overhead + 1) });
     const err = errorOf(() => svc.putEvents({ Entries: [over] }));
     expect(err.code).toBe('ValidationException');
     expect(err.message).toBe('Total size of the entries in the request is over the limit.');
