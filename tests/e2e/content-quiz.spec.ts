@@ -14,6 +14,8 @@ test('a quiz answered wrongly, then rightly, gives the right feedback and rememb
   await question.getByLabel('A vehicle that carries many passengers at once').check();
   await question.getByRole('button', { name: 'Check' }).click();
   await expect(feedback).toContainText('Not quite.');
+  // A single-choice question has one right option: nothing can be "missing".
+  await expect(feedback).not.toContainText('missing');
   await expect(question.locator('.ebc-quiz-why[data-option="0"]')).toBeVisible();
   await expect(question.locator('.ebc-quiz-why[data-option="0"]')).toContainText('hardware');
 
@@ -54,4 +56,16 @@ test.describe('without JavaScript', () => {
     await question.locator('summary').click();
     await expect(question.locator('details')).toContainText('Right: The hardware element');
   });
+});
+
+test('the PutEvents question takes its limits from the engine: 1 MB is right, 256 KB is explained as the old limit', async ({ page }) => {
+  await page.goto('/eventbridge/delivery-archives-schemas/');
+  const question = page.locator('ebc-quiz-question[data-question="putevents-limits"]');
+  await question.getByLabel('Up to 10 entries, each at most 256 KB').check();
+  await question.getByRole('button', { name: 'Check' }).click();
+  await expect(question.locator('.ebc-quiz-feedback')).toContainText('Not quite.');
+  await expect(question.locator('.ebc-quiz-why:visible')).toContainText('2026-01-29');
+  await question.getByLabel('Up to 10 entries, each at most 1 MB').check();
+  await question.getByRole('button', { name: 'Check' }).click();
+  await expect(question.locator('.ebc-quiz-feedback')).toContainText('Correct!');
 });
