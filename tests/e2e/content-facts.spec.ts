@@ -31,9 +31,11 @@ test('a lesson says when its facts were checked and links its sources', async ({
 });
 
 test('the home page and the glossary are not lessons: no intro, no facts box', async ({ page }) => {
-  await page.goto('/reference/glossary/');
-  await expect(page.locator('[data-lesson-intro]')).toHaveCount(0);
-  await expect(page.locator('section.ebc-facts')).toHaveCount(0);
+  for (const path of ['/', '/reference/glossary/']) {
+    await page.goto(path);
+    await expect(page.locator('[data-lesson-intro]'), path).toHaveCount(0);
+    await expect(page.locator('section.ebc-facts'), path).toHaveCount(0);
+  }
 });
 
 test('the references page lists every lesson with its check date and sources', async ({ page }) => {
