@@ -24,6 +24,7 @@ export default defineConfig({
       pagination: true,
       components: {
         Footer: './src/components/starlight/Footer.astro',
+        PageTitle: './src/components/starlight/PageTitle.astro',
         Sidebar: './src/components/starlight/Sidebar.astro',
       },
       sidebar: [

@@ -76,6 +76,31 @@ export const playgrounds = {
     event: orderPlaced,
     expect: 'match',
   },
+  orInsideDetail: {
+    pattern: `{
+  "source": ["food.orders"],
+  "detail-type": ["OrderPlaced"],
+  "detail": {
+    "$or": [
+      { "total": [{ "numeric": [">=", 50] }] },
+      { "customer": { "tier": ["gold"] } }
+    ]
+  }
+}`,
+    event: orderPlaced,
+    expect: 'match',
+  },
+  orNoBranch: {
+    pattern: `{
+  "source": ["food.orders"],
+  "$or": [
+    { "detail": { "currency": ["USD"] } },
+    { "detail": { "customer": { "city": ["Paris"] } } }
+  ]
+}`,
+    event: orderPlaced,
+    expect: 'no-match',
+  },
   invalidPattern: {
     pattern: `{
   "source": "food.orders"

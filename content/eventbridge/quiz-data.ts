@@ -1,4 +1,5 @@
 import type { QuizQuestion } from '../../src/components/mdx/quiz-types.ts';
+import { MAX_EVENT_SIZE_TEXT, MAX_PUT_EVENTS_ENTRIES } from '../../src/eventbridge/limits.ts';
 
 export const eventbridgeQuiz: QuizQuestion[] = [
   {
@@ -17,8 +18,9 @@ export const eventbridgeQuiz: QuizQuestion[] = [
     id: 'putevents-limits',
     prompt: 'What are the limits of one PutEvents call?',
     options: [
-      { text: 'Up to 10 entries, each at most 256 KB', correct: true, explanation: 'Correct. Batch in tens and keep events small.' },
-      { text: 'Up to 100 entries, each at most 1 MB', correct: false, explanation: 'Not quite. Both numbers are too high for PutEvents.' },
+      { text: `Up to ${MAX_PUT_EVENTS_ENTRIES} entries, each at most ${MAX_EVENT_SIZE_TEXT}`, correct: true, explanation: `Correct. Batch in tens; the entry limit has been ${MAX_EVENT_SIZE_TEXT} since 2026-01-29, and small events are still better.` },
+      { text: `Up to ${MAX_PUT_EVENTS_ENTRIES} entries, each at most 256 KB`, correct: false, explanation: `Not quite. 256 KB was the limit until 2026-01-29, when AWS raised it to ${MAX_EVENT_SIZE_TEXT}; some API pages still show the old figure.` },
+      { text: `Up to 100 entries, each at most ${MAX_EVENT_SIZE_TEXT}`, correct: false, explanation: `Not quite. ${MAX_EVENT_SIZE_TEXT} per entry is right, but one call takes at most ${MAX_PUT_EVENTS_ENTRIES} entries.` },
       { text: 'Exactly one entry of any size', correct: false, explanation: 'Not quite. You can batch up to 10 entries, and each has a size limit.' },
     ],
   },
@@ -56,6 +58,7 @@ export const eventbridgeQuiz: QuizQuestion[] = [
     options: [
       { text: 'Replayed events carry a replay-name field', correct: true, explanation: 'Correct. Consumers can use it to tell replays from live events.' },
       { text: 'Replayed events always arrive in exactly their original order', correct: false, explanation: 'Not quite. Order is not guaranteed; replays proceed minute by minute.' },
+      { text: 'A replay can send archived events straight to a test bus', correct: false, explanation: 'Not quite. A replay goes only to the bus the archive was created on; a rule on that bus matching replay-name can forward the events to another bus.' },
       { text: 'Idempotent consumers make replays safe', correct: true, explanation: 'Correct. A consumer that skips events it already handled can receive a replay without harm.' },
     ],
   },

@@ -7,7 +7,7 @@ export const serverlessQuiz: QuizQuestion[] = [
     multiple: true,
     options: [
       { text: 'An architectural movement: building without looking after servers yourself', correct: true, explanation: 'Correct. The movement is about handing the running of machines to the provider.' },
-      { text: 'An open-source framework that deploys functions from a serverless.yml file', correct: true, explanation: 'Correct. The Serverless Framework shares the name; module 8 uses it.' },
+      { text: 'A framework that deploys functions from a serverless.yml file', correct: true, explanation: 'Correct. The Serverless Framework shares the name; module 8 uses its open-source continuation, osls.' },
       { text: 'A kind of computer with no operating system', correct: false, explanation: 'Not quite. Servers still exist and still run operating systems; the provider looks after them.' },
       { text: 'A pricing plan in which everything is free', correct: false, explanation: 'Not quite. You pay for use: little or nothing when idle, more as traffic grows.' },
     ],

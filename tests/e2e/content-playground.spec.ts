@@ -50,3 +50,18 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.ebc-pg-headline', { hasText: 'Invalid pattern' })).toHaveCount(1);
   });
 });
+
+test('the $or playground matches when one branch holds, and flips when the event meets another branch', async ({ page }) => {
+  await page.goto('/eventbridge/rules-and-patterns/');
+  const either = page.locator('ebc-pattern-playground').filter({ hasText: 'one branch is enough' });
+  await expect(either.locator('.ebc-pg-headline')).toHaveText('Match');
+  const neither = page.locator('ebc-pattern-playground').filter({ hasText: 'no $or branch does' });
+  const verdict = neither.locator('.ebc-pg-headline');
+  await expect(verdict).toHaveText('No match');
+  const event = neither.getByLabel('Event', { exact: true });
+  await event.fill((await event.inputValue()).replace('"city": "Lyon"', '"city": "Paris"'));
+  await expect(verdict).toHaveText('Match');
+  // Fields outside $or still apply to every branch.
+  await event.fill((await event.inputValue()).replace('"source": "food.orders"', '"source": "food.payments"'));
+  await expect(verdict).toHaveText('No match');
+});

@@ -1,4 +1,13 @@
+import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { MAX_EVENT_SIZE_TEXT } from '../../src/eventbridge/limits.ts';
+
+/** Ticks one option of a question, presses Check and returns the feedback line. */
+async function answer(question: Locator, label: string): Promise<Locator> {
+  await question.getByLabel(label).check();
+  await question.getByRole('button', { name: 'Check' }).click();
+  return question.locator('.ebc-quiz-feedback');
+}
 
 test('a quiz answered wrongly, then rightly, gives the right feedback and remembers the result', async ({ page }) => {
   await page.goto('/soa-and-esb/events-and-eventbridge/');
@@ -14,6 +23,8 @@ test('a quiz answered wrongly, then rightly, gives the right feedback and rememb
   await question.getByLabel('A vehicle that carries many passengers at once').check();
   await question.getByRole('button', { name: 'Check' }).click();
   await expect(feedback).toContainText('Not quite.');
+  // A single-choice question has one right option: nothing can be "missing".
+  await expect(feedback).not.toContainText('missing');
   await expect(question.locator('.ebc-quiz-why[data-option="0"]')).toBeVisible();
   await expect(question.locator('.ebc-quiz-why[data-option="0"]')).toContainText('hardware');
 
@@ -35,12 +46,8 @@ test('a quiz answered wrongly, then rightly, gives the right feedback and rememb
 test('a multiple-choice question needs every right option', async ({ page }) => {
   await page.goto('/soa-and-esb/events-and-eventbridge/');
   const question = page.locator('ebc-quiz-question[data-question="event-definition"]');
-  await question.getByLabel('OrderPlaced').check();
-  await question.getByRole('button', { name: 'Check' }).click();
-  await expect(question.locator('.ebc-quiz-feedback')).toContainText('One right option is missing');
-  await question.getByLabel('CourierAssigned').check();
-  await question.getByRole('button', { name: 'Check' }).click();
-  await expect(question.locator('.ebc-quiz-feedback')).toContainText('Correct!');
+  await expect(await answer(question, 'OrderPlaced')).toContainText('One right option is missing');
+  await expect(await answer(question, 'CourierAssigned')).toContainText('Correct!');
 });
 
 test.describe('without JavaScript', () => {
@@ -54,4 +61,12 @@ test.describe('without JavaScript', () => {
     await question.locator('summary').click();
     await expect(question.locator('details')).toContainText('Right: The hardware element');
   });
+});
+
+test('the PutEvents question takes its limit from the engine, and explains 256 KB as the old limit', async ({ page }) => {
+  await page.goto('/eventbridge/delivery-archives-schemas/');
+  const question = page.locator('ebc-quiz-question[data-question="putevents-limits"]');
+  await expect(await answer(question, 'Up to 10 entries, each at most 256 KB')).toContainText('Not quite.');
+  await expect(question.locator('.ebc-quiz-why:visible')).toContainText('2026-01-29');
+  await expect(await answer(question, `Up to 10 entries, each at most ${MAX_EVENT_SIZE_TEXT}`)).toContainText('Correct!');
 });

@@ -27,3 +27,24 @@ test('a term links to its glossary entry', async ({ page }) => {
   await expect(page).toHaveURL(/\/reference\/glossary\/#bounded-context$/);
   await expect(page.locator('#bounded-context')).toBeInViewport();
 });
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+
+  test('a tap on a term shows its definition instead of leaving the page; a second tap opens the glossary', async ({ page }) => {
+    await page.goto('/ddd-event-storming/bounded-contexts/');
+    const term = page.locator('.ebc-term').filter({ has: page.locator('a[href="/reference/glossary/#bounded-context"]') }).first();
+    const tip = term.getByRole('tooltip');
+    await term.getByRole('link').scrollIntoViewIfNeeded();
+    await term.getByRole('link').tap();
+    await expect(tip).toBeVisible();
+    await expect(tip).toContainText('A boundary inside which every word of the model has one meaning');
+    expect(new URL(page.url()).pathname).toBe('/ddd-event-storming/bounded-contexts/');
+    // The definition panel fits the phone's screen.
+    const box = (await tip.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await term.getByRole('link').tap();
+    await expect(page).toHaveURL(/\/reference\/glossary\/#bounded-context$/);
+  });
+});

@@ -63,3 +63,24 @@ test('a lesson reads on a phone without sideways scrolling', async ({ page }) =>
   await page.getByRole('button', { name: 'Menu' }).click();
   await expect(page.locator('nav[aria-label="Main"]').getByRole('link', { name: 'What is serverless?' })).toBeVisible();
 });
+
+test('the home page says how long the whole course takes, adding every lesson and lab', async ({ page }) => {
+  await page.goto('/');
+  const time = page.locator('[data-course-time]');
+  await expect(time).toContainText(/The whole course takes about \d+ h \d{2} min: \d+ lessons, about .+, and \d+ labs, about .+\./);
+  // The sum agrees with the minutes shown next to each step of the path.
+  const shown = await page.locator('.ebc-course-path .ebc-minutes').allTextContents();
+  const sum = shown.reduce((n, t) => n + Number(/(\d+) min/.exec(t)?.[1] ?? 0), 0);
+  const text = (await time.textContent()) ?? '';
+  const [, h, m] = /about (\d+) h (\d{2}) min:/.exec(text) ?? [];
+  expect(Number(h) * 60 + Number(m)).toBe(sum);
+});
+
+test('the labs list keeps a space between a lab minutes and "Passed."', async ({ page }) => {
+  await page.goto('/labs/');
+  await page.evaluate(() => localStorage.setItem('ebc:progress', JSON.stringify({ version: 1, lessons: {}, labs: { '01-first-rule': { passedAt: '2026-01-01T00:00:00Z' } } })));
+  await page.reload();
+  const item = page.locator('li').filter({ has: page.locator('[data-lab-passed="01-first-rule"]') });
+  await expect(item.locator('[data-lab-passed]')).toBeVisible();
+  expect(await item.innerText()).toMatch(/minutes\. Passed\./);
+});

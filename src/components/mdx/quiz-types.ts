@@ -39,3 +39,19 @@ export function isRightAnswer(q: QuizQuestion, chosen: readonly number[]): boole
   const picked = [...new Set(chosen)].sort((a, b) => a - b);
   return picked.length === right.length && picked.every((v, i) => v === right[i]);
 }
+
+/**
+ * What a wrong answer is told. A single-choice question has one right option, so choosing another one is simply
+ * "not this one": counting "missing" options there would suggest that several answers are expected.
+ */
+export function wrongAnswerFeedback(chosen: readonly number[], right: readonly number[], multiple: boolean): string {
+  const tail = 'Read the explanation under your choice and try again.';
+  if (!multiple) return `Not quite. That is not the right option. ${tail}`;
+  const wrong = chosen.filter((i) => !right.includes(i)).length;
+  const missed = right.filter((i) => !chosen.includes(i)).length;
+  const parts = ['Not quite.'];
+  if (wrong > 0) parts.push(wrong === 1 ? 'One option you chose is wrong.' : `${wrong} options you chose are wrong.`);
+  if (missed > 0) parts.push(missed === 1 ? 'One right option is missing.' : `${missed} right options are missing.`);
+  parts.push(tail);
+  return parts.join(' ');
+}
