@@ -1,6 +1,5 @@
 // <ebc-assign-builder>: reads the form, validates it with the assignment schema, and shows the link.
 import { downloadJson } from '../submissions/download-json.ts';
-import { assignmentLink, parseAssignment } from './assignment.ts';
 import { wallClockToInstant } from './time-zone.ts';
 
 class AssignBuilder extends HTMLElement {
@@ -12,8 +11,10 @@ class AssignBuilder extends HTMLElement {
     const zones = (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
     this.querySelector('[data-zones]')!.replaceChildren(...zones.map((z) => Object.assign(document.createElement('option'), { value: z })));
     let json: unknown;
-    form.addEventListener('submit', (e) => {
+    form.addEventListener('submit', async (e) => {
       e.preventDefault();
+      // The schema loads on first use: the form itself needs none of it.
+      const { assignmentLink, parseAssignment } = await import('./assignment.ts');
       const data = new FormData(form);
       error.textContent = '';
       let dueAt: string;

@@ -19,10 +19,8 @@ export const assignmentSchema = z.strictObject({
 
 export type Assignment = z.infer<typeof assignmentSchema>;
 
-/** The parameter in the fragment of an assignment link. */
-export const ASSIGNMENT_PARAM = 'assignment';
-/** Where a learner's browser keeps the assignment they opened, so lab pages show it too. */
-export const ASSIGNMENT_KEY = 'ebc:assignment';
+import { ASSIGNMENT_PARAM } from './assignment-keys.ts';
+export { ASSIGNMENT_KEY, ASSIGNMENT_PARAM } from './assignment-keys.ts';
 
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);

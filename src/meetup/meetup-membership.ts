@@ -1,14 +1,16 @@
 // The learner's membership of the room on this host, kept in this browser after they join.
-import { z } from 'astro/zod';
-
+// Three strings this page wrote itself: checked by hand, so the join page needs no schema library.
 const KEY = 'ebc:meetup';
-const membershipSchema = z.object({ learnerId: z.string(), token: z.string(), name: z.string() });
-export type Membership = z.infer<typeof membershipSchema>;
+export interface Membership {
+  learnerId: string;
+  token: string;
+  name: string;
+}
 
 export function meetupMembership(): Membership | undefined {
   try {
-    const r = membershipSchema.safeParse(JSON.parse(localStorage.getItem(KEY) ?? 'null'));
-    return r.success ? r.data : undefined;
+    const m = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Membership> | null;
+    return m && typeof m.learnerId === 'string' && typeof m.token === 'string' && typeof m.name === 'string' ? { learnerId: m.learnerId, token: m.token, name: m.name } : undefined;
   } catch {
     return undefined;
   }
