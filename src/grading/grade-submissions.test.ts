@@ -1,12 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Assignment } from '../assignments/assignment.ts';
 import { loadLab } from '../labs/load-lab.ts';
 import { makeSubmission } from '../submissions/make-submission.ts';
 import { gradeFolder } from './grade-submissions.ts';
-import { CSV_COLUMNS } from './grades-csv.ts';
+import { CSV_COLUMNS, csvCell } from './grades-csv.ts';
+import type { Grades } from './grades-shape.ts';
 import { writeGrades } from './write-grades.ts';
 
 const lab1 = loadLab('01-first-rule');
@@ -31,7 +32,11 @@ export async function handler(input, context) {
 }`;
 
 describe('gradeFolder', () => {
-  it('re-runs every check and flags false claims, changed hashes, duplicates, late work, loops and prying handlers', async () => {
+  let grades: Grades;
+  let progressCalls = 0;
+  const row = (learner: string, lab: string) => grades.rows.find((r) => r.learner === learner && r.lab === lab)!;
+
+  beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'grade-'));
     const secret = join(dir, 'secret.txt');
     writeFileSync(secret, 'grader secret');
@@ -53,41 +58,54 @@ describe('gradeFolder', () => {
     await write(dir, 'fay.json', 'Fay', [{ id: '03-first-handler', files: { ...lab3.solution, 'handler.ts': prying(secret) }, results: null }]);
     // Not a submission at all.
     writeFileSync(join(dir, 'junk.json'), '{"hello": ');
+    grades = await gradeFolder(dir, { assignment, concurrency: 2, onProgress: () => progressCalls++ });
+  }, 60_000);
 
-    let progressCalls = 0;
-    const grades = await gradeFolder(dir, { assignment, concurrency: 2, onProgress: () => progressCalls++ });
-    const row = (learner: string, lab: string) => grades.rows.find((r) => r.learner === learner && r.lab === lab)!;
-
+  it('grades every learner and lab of the assignment, reporting progress for each, despite a broken file', () => {
     expect(grades.files.find((f) => f.file === 'junk.json')?.error).toMatch(/not JSON/);
-    expect(progressCalls).toBe(grades.rows.length);
     expect(grades.rows).toHaveLength(6 * 2);
+    expect(progressCalls).toBe(grades.rows.length);
+  });
 
+  it('passes honest, complete work', () => {
     const ada1 = row('Ada', '01-first-rule');
-    expect([ada1.passed, ada1.total, ada1.score, ada1.late, ada1.hashMatches]).toEqual([7, 7, 1, false, true]);
+    expect([ada1.passed, ada1.total, ada1.score, ada1.late, ada1.hashMatches, ada1.claimedMismatch]).toEqual([7, 7, 1, false, true, []]);
     expect(row('Ada', '03-first-handler').passed).toBe(lab3.definition.checks.length);
-    expect(ada1.claimedMismatch).toEqual([]);
+  });
 
+  it('flags a file that claims every check passed but whose files fail, and scores a missing lab 0', () => {
     const bob = row('Bob', '01-first-rule');
     expect(bob.passed).toBeLessThan(bob.total);
     expect(bob.claimedMismatch.length).toBe(bob.total - bob.passed);
     expect(row('Bob', '03-first-handler')).toMatchObject({ missing: true, passed: 0 });
+  });
 
+  it('flags identical submissions on both sides (never untouched starters), and late ones', () => {
     expect(row('Cy', '01-first-rule')).toMatchObject({ late: true, passed: 7, identicalTo: ['ada.json'] });
-    expect(ada1.identicalTo).toEqual(['cy.json']);
-    expect(bob.identicalTo).toEqual([]); // untouched starter files are not a copy
+    expect(row('Ada', '01-first-rule').identicalTo).toEqual(['cy.json']);
+    expect(row('Bob', '01-first-rule').identicalTo).toEqual([]);
+  });
 
+  it('flags a changed hash and grades the file as it is now', () => {
     expect(grades.files.find((f) => f.file === 'dee.json')?.hash?.matches).toBe(false);
     expect(row('Dee', '01-first-rule')).toMatchObject({ hashMatches: false, passed: 7 });
+  });
 
+  it('a handler that loops forever fails its own lab and is stopped', () => {
     const eve = row('Eve', '03-first-handler');
     expect(eve.passed).toBeLessThan(eve.total);
     expect(eve.checks.some((c) => /timeout|terminated|stopped/i.test(c.message ?? ''))).toBe(true);
     expect(eve.claimedMismatch.length).toBeGreaterThan(0);
+  });
+
+  it('a handler that tries fs and fetch fails the checks that run it, and only those', () => {
     const fay = row('Fay', '03-first-handler');
     expect(fay.checks.find((c) => c.title.startsWith('The handler emits'))?.status).not.toBe('passed');
-    // The schema check does not run the handler: a prying handler fails only what it touches.
+    // The schema check does not run the handler.
     expect(fay.checks.find((c) => c.title.startsWith('The schema accepts'))?.status).toBe('passed');
+  });
 
+  it('writes grades.csv, grades.json and feedback in their documented shapes', () => {
     const out = mkdtempSync(join(tmpdir(), 'grade-out-'));
     writeGrades(grades, out);
     const csv = readFileSync(join(out, 'grades.csv'), 'utf8').trimEnd().split('\r\n');
@@ -97,10 +115,20 @@ describe('gradeFolder', () => {
     const json = JSON.parse(readFileSync(join(out, 'grades.json'), 'utf8'));
     expect(json).toMatchObject({ version: 1, assignment: { title: 'Week 1' } });
     expect(Object.keys(json.rows[0]).sort()).toEqual(['checks', 'claimedMismatch', 'contentHash', 'file', 'hashMatches', 'identicalTo', 'lab', 'late', 'learner', 'missing', 'passed', 'score', 'submittedAt', 'total']);
+    expect(Object.keys(json.rows[0].checks[0]).sort()).toEqual(['claimed', 'message', 'status', 'title']);
+    const bob = row('Bob', '01-first-rule');
     const bobFeedback = readFileSync(join(out, 'feedback', 'bob.md'), 'utf8');
     expect(bobFeedback).toContain('## Lab 01-first-rule');
     expect(bobFeedback).toContain(lab1.definition.checks.find((c) => c.title === bob.checks.find((x) => x.status !== 'passed')!.title)!.failure);
     expect(bobFeedback).toContain('Hints to read');
     expect(readFileSync(join(out, 'feedback', 'ada.md'), 'utf8')).toContain('Every check passed');
-  }, 60_000);
+  });
+});
+
+describe('grades.csv cells', () => {
+  it('quotes commas and quotes, and defuses spreadsheet formulas', () => {
+    expect(csvCell('Smith, "Jo"')).toBe('"Smith, ""Jo"""');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell(null)).toBe('');
+  });
 });

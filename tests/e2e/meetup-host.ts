@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createMeetupServer, type MeetupServer } from '../../src/meetup/meetup-server.ts';
 
-export async function startMeetupHost(): Promise<{ url: string; host: MeetupServer }> {
-  const dist = resolve(process.env.ASTRO_OUT_DIR ?? 'dist');
+export async function startMeetupHost(dist = resolve(process.env.ASTRO_OUT_DIR ?? 'dist')): Promise<{ url: string; host: MeetupServer }> {
   const host = createMeetupServer({ dist, stateFile: join(mkdtempSync(join(tmpdir(), 'e2e-room-')), 'room.json') });
   await new Promise<void>((r) => host.server.listen(0, '127.0.0.1', r));
   return { url: `http://127.0.0.1:${(host.server.address() as AddressInfo).port}`, host };

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { test, expect } from './fixtures.ts';
 import { check, setFile } from './lab-helpers.ts';
 import { startMeetupHost } from './meetup-host.ts';
@@ -38,6 +40,30 @@ test('after one online visit the course works with the network off: a new lesson
     await expect(page.locator('lab-workspace')).toBeVisible();
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+    await host.close();
+  }
+});
+
+test('a new deployment shows an update prompt, and accepting it reloads into the new version', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // A copy of the build, so this test can "deploy" a new version without touching the one others test.
+  const dist = join(mkdtempSync(join(tmpdir(), 'e2e-dist-')), 'dist');
+  cpSync(resolve(process.env.ASTRO_OUT_DIR ?? 'dist'), dist, { recursive: true });
+  const { url, host } = await startMeetupHost(dist);
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${url}/serverless/what-is-serverless/`);
+    await expect(page.locator('.ebc-offline')).toHaveText(/^Available offline/, { timeout: 90_000 });
+    appendFileSync(join(dist, 'sw.js'), '\n// new deployment\n');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    const prompt = page.locator('.ebc-offline[data-state="update"]');
+    await expect(prompt).toContainText('A new version of the course is ready.', { timeout: 90_000 });
+    await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload to update' }).click()]);
+    await expect(page.locator('h1')).toBeVisible();
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
   } finally {
     await context.close();
     await host.close();
