@@ -1,5 +1,6 @@
 // `npm run meetup -- [--host] [--port N] [--dist DIR] [--state FILE]`: serves the built course for a room,
 // with a dashboard at /meetup/. Loopback only unless --host is given.
+import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -26,11 +27,8 @@ function lanAddress(): string | undefined {
     .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
 }
 
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<number> {
-  if (argv.includes('--help')) {
-    out(USAGE);
-    return 0;
-  }
+/** Starts the host and prints where to join; resolves once it listens. */
+export async function startMeetup(argv: string[], out: (s: string) => void): Promise<{ url: string; close(): Promise<void> }> {
   const everywhere = argv.includes('--host');
   const port = Number(option(argv, '--port', '4600'));
   const dist = resolve(option(argv, '--dist', 'dist'));
@@ -39,13 +37,24 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   if (!existsSync(resolve(dist, 'index.html'))) throw new Error(`${dist} has no built course: run npm run build first`);
   const listenOn = everywhere ? '0.0.0.0' : '127.0.0.1';
   const shownHost = everywhere ? (lanAddress() ?? '127.0.0.1') : '127.0.0.1';
-  const meetup = createMeetupServer({ dist, stateFile, publicUrl: `http://${shownHost}:${port}/` });
+  let url = `http://${shownHost}:${port}/`;
+  const meetup = createMeetupServer({ dist, stateFile, publicUrl: () => url });
   await new Promise<void>((res, rej) => meetup.server.once('error', rej).listen(port, listenOn, res));
-  const url = `http://${shownHost}:${port}/`;
+  // --port 0 picks a free port: print the one the system gave.
+  url = `http://${shownHost}:${(meetup.server.address() as AddressInfo).port}/`;
   out(`Serving the course at ${url} (${everywhere ? 'on every network interface' : 'loopback only: add --host for the room'})`);
   out(`Learners join at ${url}meetup/join/ — dashboard and QR code: ${url}meetup/`);
   out(await QRCode.toString(`${url}meetup/join/`, { type: 'terminal', small: true }));
   out(`Room state: ${stateFile} (${meetup.store.state.learners.length} learner(s) so far). Ctrl+C to stop.`);
+  return { url, close: () => meetup.close() };
+}
+
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<number> {
+  if (argv.includes('--help')) {
+    out(USAGE);
+    return 0;
+  }
+  const meetup = await startMeetup(argv, out);
   const stop = () => void meetup.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -15,8 +15,8 @@ export const MAX_BODY_BYTES = 8 * 1024;
 export interface MeetupOptions {
   dist: string;
   stateFile: string;
-  /** The URL printed and put in the QR code (what learners open). */
-  publicUrl?: string;
+  /** The URL printed and put in the QR code (what learners open); known once the server listens. */
+  publicUrl?: () => string;
   limiter?: RateLimiter;
 }
 
@@ -81,7 +81,7 @@ export function createMeetupServer(options: MeetupOptions): MeetupServer {
     const address = req.socket.remoteAddress ?? 'unknown';
     if (route === 'GET /api/meetup/room') return json(res, 200, publicRoom(store.state));
     if (route === 'GET /api/meetup/info') {
-      const url = options.publicUrl ?? `http://${req.headers.host ?? 'localhost'}/`;
+      const url = options.publicUrl?.() ?? `http://${req.headers.host ?? 'localhost'}/`;
       return json(res, 200, { url, joinUrl: `${url.replace(/\/$/, '')}/meetup/join/`, qrSvg: await QRCode.toString(`${url.replace(/\/$/, '')}/meetup/join/`, { type: 'svg', margin: 1 }) });
     }
     if (route === 'GET /api/meetup/events') {
