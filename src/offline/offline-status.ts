@@ -30,11 +30,11 @@ function show(text: string, action?: { label: string; run(): void }) {
   }
 }
 
-if (!document.querySelector('link[rel="manifest"]')) {
+// Both files are written by the build: the dev server has neither.
+if (import.meta.env.PROD && !document.querySelector('link[rel="manifest"]')) {
   document.head.append(Object.assign(document.createElement('link'), { rel: 'manifest', href: `${base}/${MANIFEST_FILE}` }));
 }
 
-// The dev server has no built course to cache.
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   const wb = new Workbox(`${base}/${SW_FILE}`, { scope: `${base}/` });
   wb.addEventListener('activated', (e) => {

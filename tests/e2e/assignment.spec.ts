@@ -23,8 +23,19 @@ test('an assignment link shows its labs and due date on the home page and on its
   await expect(banner.locator('li[data-lab]')).toHaveText([/Your first rule: not passed yet/, /: not passed yet/]);
   await page.goto('/labs/01-first-rule/?editor=plain');
   await expect(page.locator('ebc-assignment [data-title]')).toHaveText('Part of the assignment “Week 1: rules”');
+  await expect(page.locator('ebc-assignment li[data-lab]')).toHaveText([/Your first rule: not passed yet/]);
   await page.goto('/labs/02-content-filtering/?editor=plain');
   await expect(page.locator('ebc-assignment')).toBeHidden();
+
+  // The whole assignment in one file, from the home page.
+  await page.goto('/');
+  await page.locator('ebc-assignment').getByLabel('Your name').fill('Ada');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download submission (whole assignment)' }).click()]);
+  const file = join(mkdtempSync(join(tmpdir(), 'e2e-all-')), download.suggestedFilename());
+  await download.saveAs(file);
+  const submission = JSON.parse(readFileSync(file, 'utf8')) as { learner: string; assignment: { title: string }; labs: { id: string }[] };
+  expect(submission).toMatchObject({ learner: 'Ada', assignment: { title: 'Week 1: rules' } });
+  expect(submission.labs.map((l) => l.id)).toEqual(['01-first-rule', '03-first-handler']);
 });
 
 test('a damaged assignment link says so', async ({ page }) => {
