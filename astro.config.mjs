@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { courseModules } from './src/course/modules.ts';
 import { listLabLinks } from './src/course/lab-list.ts';
 import { listLessonSlugs } from './src/course/lesson-list.ts';
+import { offlineCourse } from './src/offline/service-worker-integration.ts';
 
 const labs = listLabLinks('./labs');
 
@@ -46,5 +47,6 @@ export default defineConfig({
         },
       ],
     }),
+    offlineCourse(),
   ],
 });

@@ -86,6 +86,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       else for (const l of labs) out(`${l.id}  ${l.title}`);
       return 0;
     }
+    if (command === 'submit') return await (await import('../submissions/submit-command.ts')).submitCommand(rest, out);
     if (command === 'check' || command === 'run') {
       const id = rest.find((a, i) => !a.startsWith('--') && rest[i - 1] !== '--dir' && rest[i - 1] !== '--report');
       if (!id) throw new Error(`${command} needs a lab id. Try: npm run lab -- list`);
