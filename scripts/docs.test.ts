@@ -1,5 +1,6 @@
 // The docs name only files that exist: every repository path written in code (backticks or a fenced block) in
-// README.md and CONTRIBUTING.md must be in the repository, so a moved or deleted file cannot stay documented.
+// README.md and CONTRIBUTING.md must be in the repository, so a moved or deleted file cannot stay documented;
+// and every link to a section of either file must find its heading.
 import { describe, expect, it } from 'vitest';
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +33,25 @@ function pathExists(path: string, root = repoRoot): boolean {
   return globSync(pattern, { cwd: root }).length > 0;
 }
 
+/** GitHub's anchors for a Markdown text's headings (outside fenced blocks): lower case, punctuation dropped,
+ * spaces to dashes, a repeated anchor suffixed -1, -2, ... */
+function anchors(markdown: string): Set<string> {
+  const seen = new Map<string, number>();
+  const out = new Set<string>();
+  for (const [, title] of markdown.replace(/^```[^\n]*\n[\s\S]*?^```/gm, '').matchAll(/^#{1,6} (.+)$/gm)) {
+    const base = title!.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    out.add(n ? `${base}-${n}` : base);
+  }
+  return out;
+}
+
+/** Links to a section of one of the docs, as `[text](#anchor)` or `[text](OTHER.md#anchor)`. */
+function sectionLinks(markdown: string, self: string): { doc: string; anchor: string }[] {
+  return [...markdown.matchAll(/\]\(((?:README|CONTRIBUTING)\.md)?#([^)\s]+)\)/g)].map((m) => ({ doc: m[1] ?? self, anchor: m[2]! }));
+}
+
 describe('paths named in the docs', () => {
   it('finds paths in code spans and fences, skipping URLs and package paths, and allowing placeholders and globs', () => {
     const md = [
@@ -48,6 +68,23 @@ describe('paths named in the docs', () => {
     expect(pathExists('src/eventbridge/bus/delivery-bench.ts')).toBe(false);
     expect(pathExists('labs/<id>/no-such-file.md')).toBe(false);
     expect(pathExists('src/pages/labs/[id].astro')).toBe(true);
+  });
+
+  it('computes the anchors GitHub gives headings', () => {
+    const md = '# Talk topic → lesson checklist\n## The local emulator (`npm run emulator`)\n### COOP/COEP headers\n### Quick start\n### Quick start\n```\n# not a heading\n```';
+    expect([...anchors(md)]).toEqual(['talk-topic--lesson-checklist', 'the-local-emulator-npm-run-emulator', 'coopcoep-headers', 'quick-start', 'quick-start-1']);
+    expect(sectionLinks('[a](#x) [b](README.md#y) [c](https://e.example/#z)', 'CONTRIBUTING.md')).toEqual([
+      { doc: 'CONTRIBUTING.md', anchor: 'x' },
+      { doc: 'README.md', anchor: 'y' },
+    ]);
+  });
+
+  it('links only to sections of README.md and CONTRIBUTING.md that exist', () => {
+    const texts = new Map(DOCS.map((d) => [d, readFileSync(join(repoRoot, d), 'utf8')]));
+    const links = DOCS.flatMap((d) => sectionLinks(texts.get(d)!, d).map((l) => ({ ...l, from: d })));
+    expect(links.length).toBeGreaterThan(10);
+    const broken = links.filter((l) => !anchors(texts.get(l.doc)!).has(l.anchor)).map((l) => `${l.from} → ${l.doc}#${l.anchor}`);
+    expect(broken).toEqual([]);
   });
 
   for (const doc of DOCS) {
