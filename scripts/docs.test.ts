@@ -12,11 +12,14 @@ const DOCS = ['README.md', 'CONTRIBUTING.md'];
 // (`/labs/<id>/` is a page, `monaco-editor/.../src/x.js` is inside a package).
 const PATH = /(?<![\w.@/-])((?:src|scripts|labs|content|tests|public)\/[^\s`'"),;]*)/g;
 
+// A fenced block (its text in group 1) and an inline code span (group 1).
+const FENCE = /^```[^\n]*\n([\s\S]*?)^```/gm;
+const CODE_SPAN = /`([^`\n]+)`/g;
+
 /** Every text written as code: fenced blocks, then inline code spans. */
 function codeTexts(markdown: string): string[] {
-  const fences = [...markdown.matchAll(/^```[^\n]*\n([\s\S]*?)^```/gm)].map((m) => m[1]!);
-  const prose = markdown.replace(/^```[^\n]*\n[\s\S]*?^```/gm, '');
-  return [...fences, ...[...prose.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!)];
+  const fences = [...markdown.matchAll(FENCE)].map((m) => m[1]!);
+  return [...fences, ...[...markdown.replace(FENCE, '').matchAll(CODE_SPAN)].map((m) => m[1]!)];
 }
 
 /** The repository paths named in a Markdown text, without trailing sentence punctuation. */
@@ -38,7 +41,7 @@ function pathExists(path: string, root = repoRoot): boolean {
 function anchors(markdown: string): Set<string> {
   const seen = new Map<string, number>();
   const out = new Set<string>();
-  for (const [, title] of markdown.replace(/^```[^\n]*\n[\s\S]*?^```/gm, '').matchAll(/^#{1,6} (.+)$/gm)) {
+  for (const [, title] of markdown.replace(FENCE, '').matchAll(/^#{1,6} (.+)$/gm)) {
     const base = title!.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
@@ -49,7 +52,8 @@ function anchors(markdown: string): Set<string> {
 
 /** Links to a section of one of the docs, as `[text](#anchor)` or `[text](OTHER.md#anchor)`. */
 function sectionLinks(markdown: string, self: string): { doc: string; anchor: string }[] {
-  return [...markdown.matchAll(/\]\(((?:README|CONTRIBUTING)\.md)?#([^)\s]+)\)/g)].map((m) => ({ doc: m[1] ?? self, anchor: m[2]! }));
+  const prose = markdown.replace(FENCE, '').replace(CODE_SPAN, ''); // links shown as code are examples
+  return [...prose.matchAll(/\]\(((?:README|CONTRIBUTING)\.md)?#([^)\s]+)\)/g)].map((m) => ({ doc: m[1] ?? self, anchor: m[2]! }));
 }
 
 describe('paths named in the docs', () => {
@@ -73,7 +77,7 @@ describe('paths named in the docs', () => {
   it('computes the anchors GitHub gives headings', () => {
     const md = '# Talk topic → lesson checklist\n## The local emulator (`npm run emulator`)\n### COOP/COEP headers\n### Quick start\n### Quick start\n```\n# not a heading\n```';
     expect([...anchors(md)]).toEqual(['talk-topic--lesson-checklist', 'the-local-emulator-npm-run-emulator', 'coopcoep-headers', 'quick-start', 'quick-start-1']);
-    expect(sectionLinks('[a](#x) [b](README.md#y) [c](https://e.example/#z)', 'CONTRIBUTING.md')).toEqual([
+    expect(sectionLinks('[a](#x) [b](README.md#y) [c](https://e.example/#z) `[d](#shown-as-code)`', 'CONTRIBUTING.md')).toEqual([
       { doc: 'CONTRIBUTING.md', anchor: 'x' },
       { doc: 'README.md', anchor: 'y' },
     ]);
