@@ -1,8 +1,11 @@
 // Structure of the course: every module has 3–5 lessons in order, with objectives, known labs and a summary.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { courseModules } from '../course/modules.ts';
+import { listLabLinks } from '../course/lab-list.ts';
+import { listLabIds } from '../labs/load-lab.ts';
+import { labSchema } from '../schemas/lab.ts';
 import { frontmatterList, frontmatterValue, lessonFiles, repoRoot } from './lesson-files.ts';
 
 const lessons = lessonFiles();
@@ -49,11 +52,22 @@ describe('course lessons', () => {
     }
   });
 
-  it('covers every lab folder', () => {
-    // The lab ids above are the agreed ones; once a lab folder exists, its id must be in the list.
-    for (const id of labIds) {
-      const dir = join(repoRoot, 'labs', id);
-      if (existsSync(dir)) expect(existsSync(join(dir, 'lab.md')) || existsSync(join(dir, 'lab.mdx')), id).toBe(true);
+  it('covers every lab folder: each folder under labs/ is a lab the site and the CLI list, with a brief', () => {
+    // Every real folder, not only those with a brief: a folder without one, or named so that a lister skips it,
+    // would otherwise vanish from the site and the CLI without a test noticing.
+    const folders = readdirSync(join(repoRoot, 'labs'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(folders.length).toBeGreaterThan(0);
+    const cliIds = listLabIds();
+    const siteIds = listLabLinks(join(repoRoot, 'labs')).map((l) => l.id);
+    for (const id of folders) {
+      expect(labSchema.shape.id.safeParse(id).success, `labs/${id}: the folder name is a lab id (like 01-first-rule)`).toBe(true);
+      const brief = ['lab.md', 'lab.mdx'].map((f) => join(repoRoot, 'labs', id, f)).find((f) => existsSync(f));
+      expect(brief, `labs/${id} has a brief (lab.md or lab.mdx)`).toBeDefined();
+      // The first `id:` line is the frontmatter's (a brief's body does not start lines with `id:`).
+      expect(frontmatterValue(readFileSync(brief!, 'utf8'), 'id'), `labs/${id}: the brief's id is the folder name`).toBe(id);
+      expect(labIds, `labs/${id} is a known lab`).toContain(id);
+      expect(cliIds, `labs/${id} is listed by npm run lab -- list`).toContain(id);
+      expect(siteIds, `labs/${id} is listed on the site`).toContain(id);
     }
   });
 });
