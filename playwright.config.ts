@@ -16,6 +16,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
+    // Each context would otherwise precache the whole course (about 25 MB); the offline tests allow it themselves.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: findBrowser(),
       args: BROWSER_ARGS,
