@@ -13,9 +13,15 @@ import { provisionClients, type ProvisionClients } from './provision-clients.ts'
 import { RESOURCE_TYPES } from './resource-types.ts';
 import { plannedChanges, prepare, StackEngine } from './stack-engine.ts';
 import { IN_PROGRESS, type CfnJournalEntry, type ChangeSetRecord, type StackRecord } from './stack-model.ts';
-import { parseTemplate } from './template-parse.ts';
+import { parseTemplate, type Template } from './template-parse.ts';
 
 export const CFN_NAMESPACE = 'http://cloudformation.amazonaws.com/doc/2010-05-15/';
+/** Operation names served (the fuzz test and the README list them). */
+export const CFN_OPERATIONS = [
+  'ValidateTemplate', 'GetTemplateSummary', 'CreateStack', 'UpdateStack', 'DeleteStack', 'DescribeStacks', 'ListStacks', 'DescribeStackEvents',
+  'DescribeStackResources', 'ListStackResources', 'GetTemplate', 'CreateChangeSet', 'DescribeChangeSet', 'ExecuteChangeSet', 'DeleteChangeSet',
+] as const;
+
 const CODES = { missing: 'ValidationError', invalid: 'ValidationError' };
 const PAGE = 100;
 
@@ -33,6 +39,22 @@ function op<S extends z.ZodType>(schema: S, run: (i: z.infer<S>, region: string)
 
 const notFound = (name: string): ServiceError => new ServiceError('ValidationError', `Stack with id ${name} does not exist`);
 const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
+
+/** What ValidateTemplate and GetTemplateSummary say about a template. */
+function summary(t: Template) {
+  const iam = [...new Set(Object.values(t.Resources).map((r) => r.Type).filter((type) => RESOURCE_TYPES[type]?.iam))];
+  return {
+    Parameters: Object.entries(t.Parameters ?? {}).map(([k, p]) => ({
+      ParameterKey: k, DefaultValue: p.Default === undefined ? undefined : String(p.Default), ParameterType: p.Type,
+      NoEcho: p.NoEcho === true || p.NoEcho === 'true', Description: p.Description,
+      ParameterConstraints: p.AllowedValues ? { AllowedValues: p.AllowedValues.map(String) } : undefined,
+    })),
+    Description: t.Description,
+    ...(iam.length > 0 ? { Capabilities: ['CAPABILITY_IAM'], CapabilitiesReason: `The following resource(s) require capabilities: [${iam.join(', ')}]` } : {}),
+    ResourceTypes: [...new Set(Object.values(t.Resources).map((r) => r.Type))],
+    Version: t.AWSTemplateFormatVersion,
+  };
+}
 
 function stackView(s: StackRecord) {
   return {
@@ -97,17 +119,14 @@ export function createCloudFormationEndpoint(): EndpointFactory {
       throw new ServiceError('ChangeSetNotFound', `ChangeSet [${name}] does not exist`, 404);
     };
 
-    const operations: Record<string, QueryOperation> = {
+    const operations: Record<(typeof CFN_OPERATIONS)[number], QueryOperation> = {
       ValidateTemplate: op(z.object({ TemplateBody: z.string().optional(), TemplateURL: z.string().optional() }), (i) => {
-        const t = parseTemplate(bodyOf(i));
-        const iam = Object.values(t.Resources).some((r) => RESOURCE_TYPES[r.Type]?.iam);
-        return {
-          Parameters: Object.entries(t.Parameters ?? {}).map(([k, p]) => ({
-            ParameterKey: k, DefaultValue: p.Default === undefined ? undefined : String(p.Default), NoEcho: p.NoEcho === true || p.NoEcho === 'true', Description: p.Description,
-          })),
-          Description: t.Description,
-          ...(iam ? { Capabilities: ['CAPABILITY_IAM'], CapabilitiesReason: 'The following resource(s) require capabilities: [AWS::IAM::Role]' } : {}),
-        };
+        const { Parameters, Description, Capabilities, CapabilitiesReason } = summary(parseTemplate(bodyOf(i)));
+        return { Parameters: Parameters.map(({ ParameterType: _t, ParameterConstraints: _c, ...p }) => p), Description, Capabilities, CapabilitiesReason };
+      }),
+      GetTemplateSummary: op(z.object({ TemplateBody: z.string().optional(), TemplateURL: z.string().optional(), StackName: stackName.optional() }), (i, region) => {
+        const body = i.StackName !== undefined ? get(i.StackName, region).templateBody : bodyOf(i);
+        return { ...summary(parseTemplate(body)), DeclaredTransforms: [] };
       }),
       CreateStack: op(z.object({ StackName: stackName, ...templateInput, DisableRollback: qBool.optional(), OnFailure: z.enum(['DO_NOTHING', 'ROLLBACK', 'DELETE']).optional(), Tags: qList(tag).optional() }), async (i, region) => {
         const existing = find(i.StackName, region);
@@ -279,9 +298,3 @@ export function createCloudFormationEndpoint(): EndpointFactory {
     };
   };
 }
-
-/** Operation names served (the fuzz test and the README list them). */
-export const CFN_OPERATIONS = [
-  'ValidateTemplate', 'CreateStack', 'UpdateStack', 'DeleteStack', 'DescribeStacks', 'ListStacks', 'DescribeStackEvents',
-  'DescribeStackResources', 'ListStackResources', 'GetTemplate', 'CreateChangeSet', 'DescribeChangeSet', 'ExecuteChangeSet', 'DeleteChangeSet',
-] as const;

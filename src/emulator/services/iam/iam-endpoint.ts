@@ -8,6 +8,12 @@ import { iamUniqueId, page } from '../shared/ids.ts';
 import { ServiceError } from '../shared/service-error.ts';
 import { IamStore, roleView, type IamJournalEntry, type RoleRecord } from './iam-store.ts';
 
+/** Actions served (the fuzz test and the README list them). */
+export const IAM_OPERATIONS = [
+  'CreateRole', 'GetRole', 'DeleteRole', 'ListRoles', 'PutRolePolicy', 'GetRolePolicy', 'ListRolePolicies', 'DeleteRolePolicy',
+  'AttachRolePolicy', 'ListAttachedRolePolicies', 'DetachRolePolicy',
+] as const;
+
 export const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
 const CODES = { missing: 'ValidationError', invalid: 'ValidationError' };
 
@@ -20,7 +26,7 @@ function op<S extends z.ZodType>(schema: S, run: (input: z.infer<S>) => unknown)
   return { run: (input) => run(decodeInput(schema, input, CODES)) };
 }
 
-export function iamOperations(ctx: EmulatorContext, store: IamStore): Record<string, QueryOperation> {
+export function iamOperations(ctx: EmulatorContext, store: IamStore): Record<(typeof IAM_OPERATIONS)[number], QueryOperation> {
   const commit = async (entry: IamJournalEntry): Promise<void> => {
     await ctx.journal('iam', entry);
     store.apply(entry);

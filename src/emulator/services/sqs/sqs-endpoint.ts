@@ -1,11 +1,15 @@
-// SQS over AWS JSON 1.0 (X-Amz-Target: AmazonSQS.*), as current SDKs and the AWS CLI send it. Queues
+// SQS over AWS JSON 1.0 (X-Amz-Target: AmazonSQS.*), as current SDKs and the AWS CLI v2 send it, and over
+// the legacy Query protocol the AWS CLI v1 still sends. Queues
 // are real: EventBridge targets and dead-letter queues deliver into them through deliver(arn).
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse, EndpointFactory } from '../../service-endpoint.ts';
 import { MAX_EVENT_BYTES } from '../../../eventbridge/limits.ts';
 import { decodeInput, parseJsonObject } from '../shared/decode.ts';
 import { jsonError, jsonResult } from '../shared/json-protocol.ts';
 import { page } from '../shared/ids.ts';
+import { claimsQuery, formOf, xmlError } from '../shared/query-protocol.ts';
+import { queryInput, queryResultXml, SQS_QUERY_NAMESPACE } from './sqs-query.ts';
 import { asServiceError, ServiceError } from '../shared/service-error.ts';
 import { md5Hex, md5OfAttributes } from './message-md5.ts';
 import { bodyDigests, DEFAULT_QUEUE_ATTRIBUTES, QueueStore, SETTABLE_ATTRIBUTES, type QueueRecord, type SqsJournalEntry } from './queue-store.ts';
@@ -198,14 +202,16 @@ export function createSqsEndpoint(opts: SqsEndpointOptions = {}): EndpointFactor
       }),
     };
 
-    const handle = async (req: EmulatorRequest): Promise<EmulatorResponse> => {
-      const target = req.headers['x-amz-target'] ?? '';
-      const action = target.slice('AmazonSQS.'.length);
+    const run = async (action: string, input: () => Record<string, unknown>, req: EmulatorRequest): Promise<Record<string, unknown>> => {
+      const handler = Object.hasOwn(operations, action) ? operations[action as SqsOperation] : undefined;
+      if (handler === undefined) throw new ServiceError('InvalidAction', `The action ${action} is not valid for this endpoint.`);
+      return (await handler(input(), req)) as Record<string, unknown>;
+    };
+
+    const handleJson = async (req: EmulatorRequest): Promise<EmulatorResponse> => {
+      const action = (req.headers['x-amz-target'] ?? '').slice('AmazonSQS.'.length);
       try {
-        const run = Object.hasOwn(operations, action) ? operations[action as SqsOperation] : undefined;
-        if (run === undefined) throw new ServiceError('InvalidAction', `The action ${action} is not valid for this endpoint.`);
-        const input = parseJsonObject(req.body, 'SerializationException');
-        const result = await run(input, req);
+        const result = await run(action, () => parseJsonObject(req.body, 'SerializationException'), req);
         ctx.log(`sqs:${action} ${req.region} 200`);
         return jsonResult(result, CONTENT_TYPE);
       } catch (e) {
@@ -215,10 +221,32 @@ export function createSqsEndpoint(opts: SqsEndpointOptions = {}): EndpointFactor
       }
     };
 
+    const handleQueryRequest = async (req: EmulatorRequest): Promise<EmulatorResponse> => {
+      const form = formOf(req);
+      const action = form.get('Action') ?? '';
+      const requestId = randomUUID();
+      try {
+        // Older clients put the queue URL in the path instead of a QueueUrl member.
+        if (!form.has('QueueUrl') && /^\/\d{12}\/[\w.-]+$/.test(req.path)) form.set('QueueUrl', req.path);
+        const result = await run(action, () => queryInput(form), req);
+        ctx.log(`sqs:${action} ${req.region} 200`);
+        const inner = Object.keys(result).length > 0 ? `<${action}Result>${queryResultXml(result)}</${action}Result>` : '';
+        return {
+          status: 200, headers: { 'content-type': 'text/xml' },
+          body: `<?xml version="1.0"?><${action}Response xmlns="${SQS_QUERY_NAMESPACE}">${inner}<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`,
+        };
+      } catch (e) {
+        const err = asServiceError(e, 'InternalError');
+        ctx.log(`sqs:${action} ${req.region} ${err.status}`);
+        const code = QUERY_CODES[err.code] ?? err.code;
+        return xmlError(new ServiceError(code, err.message, err.status, err.fault), SQS_QUERY_NAMESPACE, requestId);
+      }
+    };
+
     return {
       name: 'sqs',
-      claims: (req) => (req.headers['x-amz-target'] ?? '').startsWith('AmazonSQS.'),
-      handle,
+      claims: (req) => (req.headers['x-amz-target'] ?? '').startsWith('AmazonSQS.') || claimsQuery(req, 'sqs', '2012-11-05'),
+      handle: (req) => (req.headers['x-amz-target'] !== undefined ? handleJson(req) : handleQueryRequest(req)),
       async deliver(arn, payload) {
         const m = /^arn:aws[\w-]*:sqs:([^:]+):[^:]*:(.+)$/.exec(arn);
         if (m === null) return false;
