@@ -30,7 +30,7 @@ const formInput = fc.array(fc.tuple(
 const garbage = fc.uint8Array({ maxLength: 64 });
 
 async function post(path: string, headers: Record<string, string>, body: Uint8Array | string, method = 'POST'): Promise<Response> {
-  return fetch(`${stack.server.url}${path}`, { method, headers, body: method === 'GET' || method === 'DELETE' ? null : body });
+  return fetch(`${stack.server.url}${path}`, { method, headers, body: method === 'GET' || method === 'DELETE' ? null : typeof body === 'string' ? body : new Uint8Array(body) });
 }
 
 function expectQueryError(status: number, text: string): void {

@@ -249,16 +249,11 @@ export function createLambdaEndpoint(opts: LambdaEndpointOptions = {}): Endpoint
         }
         if (type !== 'RequestResponse') throw new ServiceError('InvalidParameterValueException', `Value ${type} at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`);
         const outcome = await run(fn, payload, requestId);
-        const tail = req.headers['x-amz-log-type'] === 'Tail'
-          ? { 'x-amz-log-result': Buffer.from(outcome.logLines.join('\n') + '\n').subarray(-4096).toString('base64') } : {};
-        return {
-          status: 200,
-          headers: {
-            'content-type': 'application/json', 'x-amzn-requestid': requestId, 'x-amz-executed-version': '$LATEST', ...tail,
-            ...(outcome.functionError ? { 'x-amz-function-error': outcome.functionError } : {}),
-          },
-          body: outcome.payload,
-        };
+        const headers: Record<string, string> = { 'content-type': 'application/json', 'x-amzn-requestid': requestId, 'x-amz-executed-version': '$LATEST' };
+        // LogType Tail answers the last 4 KB of the invocation's log, base64-encoded.
+        if (req.headers['x-amz-log-type'] === 'Tail') headers['x-amz-log-result'] = Buffer.from(outcome.logLines.join('\n') + '\n').subarray(-4096).toString('base64');
+        if (outcome.functionError) headers['x-amz-function-error'] = outcome.functionError;
+        return { status: 200, headers, body: outcome.payload };
       },
       async AddPermission({ req, name, body }) {
         const fn = getFn(req.region, name);
