@@ -8,7 +8,7 @@ import {
 import { ListEventBusesCommand, ListRulesCommand, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DescribeLogGroupsCommand, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { InvokeCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
-import { ListQueuesCommand } from '@aws-sdk/client-sqs';
+import { ListQueuesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { ListRolesCommand } from '@aws-sdk/client-iam';
 import { startServices, type TestStack } from '../services.test-support.ts';
 import { ordersTemplate } from './orders-template.test-support.ts';
@@ -47,7 +47,7 @@ describe('CloudFormation over the Query protocol with @aws-sdk/client-cloudforma
     expect(outputs.BusArn).toBe('arn:aws:events:eu-west-1:000000000000:event-bus/orders-dev');
     expect(outputs.Region).toBe('eu-west-1/orders');
     const resources = (await cfn.send(new ListStackResourcesCommand({ StackName: 'orders' }))).StackResourceSummaries ?? [];
-    expect(resources.map((r) => r.LogicalResourceId).sort()).toEqual(['AuditLog', 'BilledRule', 'Bus', 'Dlq', 'Fn', 'FnRole', 'OrderRule', 'Permission']);
+    expect(resources.map((r) => r.LogicalResourceId).sort()).toEqual(['AuditLog', 'BilledQueue', 'BilledRule', 'Bus', 'Dlq', 'Fn', 'FnRole', 'OrderRule', 'Permission']);
     expect(resources.every((r) => r.ResourceStatus === 'CREATE_COMPLETE')).toBe(true);
 
     await events.send(new PutEventsCommand({ Entries: [{ EventBusName: 'orders-dev', Source: 'course.orders', DetailType: 'OrderPlaced', Detail: '{"orderId":"o-42"}' }] }));
@@ -56,6 +56,9 @@ describe('CloudFormation over the Query protocol with @aws-sdk/client-cloudforma
       return (found.events ?? []).find((e) => (e.message ?? '').includes('o-42'));
     });
     expect(JSON.parse(logged.message ?? '{}')).toMatchObject({ source: 'course.billing', 'detail-type': 'OrderBilled', detail: { orderId: 'o-42', version: '1' } });
+    const queueUrl = (await cfn.send(new DescribeStackResourcesCommand({ StackName: 'orders', LogicalResourceId: 'BilledQueue' }))).StackResources?.[0]?.PhysicalResourceId;
+    const queued = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 5 }));
+    expect(JSON.parse(queued.Messages?.[0]?.Body ?? '{}')).toMatchObject({ source: 'course.billing', detail: { orderId: 'o-42' } });
 
     await cfn.send(new DeleteStackCommand({ StackName: 'orders' }));
     await waitUntilStackDeleteComplete({ client: cfn, ...wait }, { StackName: 'orders' });

@@ -83,6 +83,10 @@ Resources:
       Targets:
         - Id: audit
           Arn: !GetAtt AuditLog.Arn
+        - Id: queue
+          Arn: !GetAtt BilledQueue.Arn
+  BilledQueue:
+    Type: AWS::SQS::Queue
   ProdOnly:
     Type: AWS::SQS::Queue
     Condition: IsProd

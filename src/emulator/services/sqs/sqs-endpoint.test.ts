@@ -64,6 +64,19 @@ describe('SQS over JSON 1.0 with @aws-sdk/client-sqs', () => {
     await expect(sqs.send(new GetQueueUrlCommand({ QueueName: 'big' }))).rejects.toMatchObject({ name: 'QueueDoesNotExist' });
   });
 
+  it('moves a message received maxReceiveCount times to the RedrivePolicy dead-letter queue', async () => {
+    const { sqs } = stack.clients;
+    const dlq = await sqs.send(new CreateQueueCommand({ QueueName: 'redrive-dlq' }));
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({
+      QueueName: 'redrive-src',
+      Attributes: { VisibilityTimeout: '0', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: 'arn:aws:sqs:eu-west-1:000000000000:redrive-dlq', maxReceiveCount: 2 }) },
+    }));
+    await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'poison' }));
+    for (let n = 0; n < 2; n += 1) expect((await sqs.send(new ReceiveMessageCommand({ QueueUrl }))).Messages?.[0]?.Body).toBe('poison');
+    expect((await sqs.send(new ReceiveMessageCommand({ QueueUrl }))).Messages ?? []).toHaveLength(0);
+    expect((await sqs.send(new ReceiveMessageCommand({ QueueUrl: dlq.QueueUrl }))).Messages?.[0]?.Body).toBe('poison');
+  });
+
   it('answers a queue that exists with other attributes with QueueNameExists', async () => {
     const { sqs } = stack.clients;
     await sqs.send(new CreateQueueCommand({ QueueName: 'same', Attributes: { DelaySeconds: '1' } }));

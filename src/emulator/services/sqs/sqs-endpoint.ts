@@ -99,6 +99,24 @@ export function createSqsEndpoint(opts: SqsEndpointOptions = {}): EndpointFactor
       return message;
     };
 
+    /** Moves messages received maxReceiveCount times to the RedrivePolicy's dead-letter queue, as SQS does. */
+    const redrive = async (key: string): Promise<void> => {
+      const q = store.get(key);
+      let policy: { deadLetterTargetArn?: unknown; maxReceiveCount?: unknown };
+      try { policy = JSON.parse(q.record.attributes.RedrivePolicy ?? 'null') ?? {}; } catch { return; }
+      const m = /^arn:aws[\w-]*:sqs:([^:]+):[^:]*:(.+)$/.exec(String(policy.deadLetterTargetArn ?? ''));
+      const max = Number(policy.maxReceiveCount);
+      if (m === null || !Number.isInteger(max) || max < 1) return;
+      const dlq = QueueStore.key(m[1] as string, m[2] as string);
+      if (!store.has(dlq) || dlq === key) return;
+      const now = ctx.now();
+      for (const msg of q.messages.filter((x) => x.visibleAt <= now && x.receiveCount >= max)) {
+        await commit({ kind: 'delete-message', key, id: msg.id });
+        const moved = { id: msg.id, body: msg.body, sent: msg.sent, visibleAt: now, receiveCount: 0, ...(msg.attributes ? { attributes: msg.attributes } : {}) };
+        await commit({ kind: 'send', key: dlq, message: moved });
+      }
+    };
+
     const operations: Record<SqsOperation, Handler> = {
       CreateQueue: op(z.object({ QueueName: queueName, Attributes: attributeMap.optional(), tags: z.record(z.string(), z.string()).optional() }), async (i, req) => {
         const attrs = i.Attributes ?? {};
@@ -153,10 +171,13 @@ export function createSqsEndpoint(opts: SqsEndpointOptions = {}): EndpointFactor
         const visibility = i.VisibilityTimeout ?? Number(q.attributes.VisibilityTimeout ?? DEFAULT_QUEUE_ATTRIBUTES.VisibilityTimeout);
         const waitMs = Math.min((i.WaitTimeSeconds ?? Number(q.attributes.ReceiveMessageWaitTimeSeconds ?? 0)) * 1000, opts.maxWaitMs ?? Infinity);
         const deadline = Date.now() + waitMs;
+        await redrive(key);
         let got = store.receive(key, i.MaxNumberOfMessages ?? 1, visibility, ctx.now());
         while (got.length === 0 && Date.now() < deadline && store.has(key)) {
           await store.waitForMessage(key, Math.min(deadline - Date.now(), 1000));
-          if (store.has(key)) got = store.receive(key, i.MaxNumberOfMessages ?? 1, visibility, ctx.now());
+          if (!store.has(key)) break;
+          await redrive(key);
+          got = store.receive(key, i.MaxNumberOfMessages ?? 1, visibility, ctx.now());
         }
         const system = [...(i.AttributeNames ?? []), ...(i.MessageSystemAttributeNames ?? [])];
         const wanted = i.MessageAttributeNames ?? [];
