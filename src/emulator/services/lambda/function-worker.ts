@@ -1,18 +1,17 @@
-// Runs inside a worker thread: loads the handler once (warm starts reuse it) and runs one invocation at a
-// time, sending console output and the result back. The environment is the function's own (set by the
-// parent), never the host's.
-import { parentPort, workerData } from 'node:worker_threads';
+// Runs in the function's own Node process (forked with the permission model: it may read only its code,
+// node_modules and this folder, and may not spawn processes or write files): loads the handler once (warm
+// starts reuse it), runs one invocation at a time and sends console output and the result back over IPC.
+// The environment is the function's own (set by the parent), never the host's.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
-import { getHeapStatistics } from 'node:v8';
 import type { FunctionErrorPayload, InvokeMessage, WorkerMessage, WorkerSetup } from './worker-protocol.ts';
 
-const setup = workerData as WorkerSetup;
-const port = parentPort;
-if (port === null) throw new Error('function-worker runs only as a worker thread');
-const post = (m: WorkerMessage): void => port.postMessage(m);
+const setup: WorkerSetup = { codeDir: process.argv[2] ?? '', handler: process.argv[3] ?? '' };
+const send = process.send?.bind(process);
+if (send === undefined) throw new Error('function-worker runs only as a forked process with an IPC channel');
+const post = (m: WorkerMessage): void => { send(m); };
 let requestId = '';
 
 // Lambda's text log format: time, request id, level, message.
@@ -64,7 +63,7 @@ async function loadHandler(): Promise<Handler> {
 
 async function run(m: InvokeMessage): Promise<void> {
   requestId = m.requestId;
-  const heapMb = (): number => Math.ceil(getHeapStatistics().used_heap_size / (1024 * 1024));
+  const heapMb = (): number => Math.ceil(process.memoryUsage().rss / (1024 * 1024));
   try {
     const handler = await loadHandler();
     const context = {
@@ -91,4 +90,4 @@ async function run(m: InvokeMessage): Promise<void> {
 process.on('unhandledRejection', (e) => {
   post({ type: 'result', requestId, ok: false, error: errorPayload(e, 'Runtime.UnhandledPromiseRejection'), heapMb: 0 });
 });
-port.on('message', (m: InvokeMessage) => void run(m));
+process.on('message', (m: InvokeMessage) => void run(m));

@@ -73,6 +73,23 @@ describe('Lambda over REST-JSON with @aws-sdk/client-lambda', () => {
     expect(got.Messages?.[0]?.Body).toBe('{"order":7}');
   });
 
+  it('runs learner code sandboxed: no host files, no processes, no host environment', async () => {
+    process.env.HOST_ONLY_SECRET = 'must-not-leak';
+    await create('nosy', {
+      'index.js': `const fs = require('node:fs');
+        const attempt = (f) => { try { f(); return 'allowed'; } catch (e) { return e.code; } };
+        exports.handler = async () => ({
+          read: attempt(() => fs.readFileSync('/etc/hostname')),
+          write: attempt(() => fs.writeFileSync(__dirname + '/x', 'x')),
+          spawn: attempt(() => require('node:child_process').execSync('true')),
+          secret: process.env.HOST_ONLY_SECRET ?? null,
+        });`,
+    });
+    const res = await stack.clients.lambda.send(new InvokeCommand({ FunctionName: 'nosy' }));
+    delete process.env.HOST_ONLY_SECRET;
+    expect(JSON.parse(text(res.Payload))).toEqual({ read: 'ERR_ACCESS_DENIED', write: 'ERR_ACCESS_DENIED', spawn: 'ERR_ACCESS_DENIED', secret: null });
+  });
+
   it('kills a function at its timeout and reports it as Lambda does', async () => {
     await create('slow', { 'index.js': 'exports.handler = () => new Promise((r) => setTimeout(r, 10000));' }, { Timeout: 1 });
     const started = Date.now();

@@ -1,8 +1,14 @@
-// Function execution environments: one worker thread per concurrent invocation, kept warm between
-// invocations of the same code and configuration, terminated at the function's timeout.
-import { Worker } from 'node:worker_threads';
+// Function execution environments: one Node process per concurrent invocation, kept warm between
+// invocations of the same code and configuration, killed at the function's timeout. Learner code is
+// untrusted: each process runs under Node's permission model, reading only its code, the project's
+// node_modules and the runner, with no child processes, workers or file writes, and a heap the size of
+// the function's memory setting.
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { FunctionErrorPayload, InvokeMessage, WorkerMessage, WorkerSetup } from './worker-protocol.ts';
+import { realpathSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FunctionErrorPayload, InvokeMessage, WorkerMessage } from './worker-protocol.ts';
 
 export interface RunSpec {
   /** Identifies code + configuration: a warm worker is reused only for the same key. */
@@ -29,12 +35,13 @@ export interface Outcome {
 }
 
 interface Environment {
-  worker: Worker;
+  worker: ChildProcess;
   key: string;
   logStreamName: string;
 }
 
-const WORKER_URL = new URL('./function-worker.ts', import.meta.url);
+const RUNNER = fileURLToPath(new URL('./function-worker.ts', import.meta.url));
+const NODE_MODULES = realpathSync(fileURLToPath(new URL('../../../../node_modules', import.meta.url)));
 
 function streamName(now: Date): string {
   const d = now.toISOString().slice(0, 10).replaceAll('-', '/');
@@ -63,13 +70,15 @@ export class WorkerPool {
         else if (m.requestId === requestId) finish({ kind: 'done', m });
       };
       const onError = (error: Error): void => finish({ kind: 'crash', error });
-      const onExit = (code: number): void => finish({ kind: 'crash', error: new Error(`Runtime exited with error: exit status ${code}`) });
+      const onExit = (code: number | null, signal: string | null): void => finish({
+        kind: 'crash', error: new Error(`Runtime exited with error: ${signal !== null ? `signal: ${signal}` : `exit status ${code}`}`),
+      });
       const finish = (r: { kind: 'done'; m: Extract<WorkerMessage, { type: 'result' }> } | { kind: 'crash'; error: Error }): void => {
         clearTimeout(timer);
         resolve(r);
       };
       envm.worker.on('message', onMessage).once('error', onError).once('exit', onExit);
-      envm.worker.postMessage(message);
+      envm.worker.send(message);
       // Listeners go when this invocation ends, so a warm worker does not accumulate them.
       this.cleanup.set(envm, () => envm.worker.off('message', onMessage).off('error', onError).off('exit', onExit));
     });
@@ -86,7 +95,7 @@ export class WorkerPool {
       ].join('\t'));
     };
     if (result.kind === 'timeout' || result.kind === 'crash') {
-      void envm.worker.terminate();
+      envm.worker.kill('SIGKILL');
       const message = result.kind === 'timeout'
         ? `Task timed out after ${spec.timeoutSeconds.toFixed(2)} seconds`
         : result.error.message;
@@ -107,9 +116,16 @@ export class WorkerPool {
   private readonly cleanup = new Map<Environment, () => void>();
 
   private spawn(spec: RunSpec): Environment {
-    const setup: WorkerSetup = { codeDir: spec.codeDir, handler: spec.handler };
-    const worker = new Worker(WORKER_URL, { workerData: setup, env: spec.env, execArgv: [], stdout: false, stderr: false });
+    const worker = fork(RUNNER, [spec.codeDir, spec.handler], {
+      env: spec.env, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      execArgv: [
+        '--permission', `--allow-fs-read=${dirname(spec.codeDir)}/`, `--allow-fs-read=${NODE_MODULES}/`, `--allow-fs-read=${dirname(RUNNER)}/`,
+        `--max-old-space-size=${spec.memoryMb}`,
+      ],
+    });
+    // Idle environments must not keep the emulator's process alive.
     worker.unref();
+    worker.channel?.unref();
     const envm: Environment = { worker, key: spec.key, logStreamName: streamName(new Date()) };
     // An environment that dies while idle (a stray timer that throws) is not reused.
     worker.once('exit', () => {
@@ -125,7 +141,7 @@ export class WorkerPool {
       const e = this.idle[i] as Environment;
       if (e.key.startsWith(keyPrefix)) {
         this.idle.splice(i, 1);
-        void e.worker.terminate();
+        e.worker.kill('SIGKILL');
       }
     }
   }
@@ -133,6 +149,10 @@ export class WorkerPool {
   async close(): Promise<void> {
     const all = [...this.idle, ...this.busy];
     this.idle.length = 0;
-    await Promise.all(all.map((e) => e.worker.terminate()));
+    await Promise.all(all.map((e) => new Promise<void>((resolve) => {
+      if (e.worker.exitCode !== null || e.worker.signalCode !== null) return resolve();
+      e.worker.once('exit', () => resolve());
+      e.worker.kill('SIGKILL');
+    })));
   }
 }

@@ -1,4 +1,4 @@
-// Messages between the Lambda endpoint and a function's worker thread.
+// Messages between the Lambda endpoint and a function's process.
 
 export interface WorkerSetup {
   codeDir: string;
