@@ -82,7 +82,8 @@ async function run(m: InvokeMessage): Promise<void> {
     post({ type: 'result', requestId: m.requestId, ok: true, payload: JSON.stringify(result ?? null), heapMb: heapMb() });
   } catch (e) {
     const payload = errorPayload(e);
-    console.error(`${payload.errorType}: ${payload.errorMessage}`);
+    // The line the Node.js runtime writes for a failed invocation.
+    console.error(`Invoke Error \t${JSON.stringify({ errorType: payload.errorType, errorMessage: payload.errorMessage, stack: payload.trace ?? [] })}`);
     post({ type: 'result', requestId: m.requestId, ok: false, error: payload, heapMb: heapMb() });
   }
 }

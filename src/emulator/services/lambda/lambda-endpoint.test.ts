@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import {
   AddPermissionCommand, CreateFunctionCommand, DeleteFunctionCommand, GetFunctionCommand, GetPolicyCommand, InvokeCommand,
-  paginateListFunctions, RemovePermissionCommand, UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand,
+  paginateListFunctions, PutFunctionEventInvokeConfigCommand, RemovePermissionCommand, UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand,
   waitUntilFunctionActiveV2, waitUntilFunctionUpdatedV2,
 } from '@aws-sdk/client-lambda';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
@@ -115,9 +115,28 @@ describe('Lambda over REST-JSON with @aws-sdk/client-lambda', () => {
     const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 5 }));
     expect(got.Messages?.[0]?.Body).toBe('{"id":"o-1"}');
     // One synchronous call, then the first attempt and two retries.
-    expect((await logText('thrower')).match(/^START /gm)).toHaveLength(4);
+    const thrown = await logText('thrower');
+    expect(thrown.match(/^START /gm)).toHaveLength(4);
+    expect(thrown).toMatch(/\tERROR\tInvoke Error \t\{"errorType":"TypeError","errorMessage":"bad order"/);
     const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages'] }));
     expect(attrs.Attributes?.ApproximateNumberOfMessages).toBe('0');
+  });
+
+  it('sends an exhausted asynchronous invocation to its on-failure destination as an invocation record', async () => {
+    const { sqs, lambda } = stack.clients;
+    await sqs.send(new CreateQueueCommand({ QueueName: 'on-failure' }));
+    await create('fails-once', { 'index.js': "exports.handler = async () => { throw new Error('nope'); };" });
+    await lambda.send(new PutFunctionEventInvokeConfigCommand({
+      FunctionName: 'fails-once', MaximumRetryAttempts: 0,
+      DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:eu-west-1:000000000000:on-failure' } },
+    }));
+    await lambda.send(new InvokeCommand({ FunctionName: 'fails-once', InvocationType: 'Event', Payload: strToU8('{"k":1}') }));
+    const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: `${stack.server.url}/000000000000/on-failure`, WaitTimeSeconds: 5 }));
+    expect(JSON.parse(got.Messages?.[0]?.Body ?? '{}')).toMatchObject({
+      requestContext: { condition: 'RetriesExhausted', approximateInvokeCount: 1 },
+      requestPayload: { k: 1 }, responseContext: { functionError: 'Unhandled' }, responsePayload: { errorMessage: 'nope' },
+    });
+    expect((await logText('fails-once')).match(/^START /gm)).toHaveLength(1);
   });
 
   it('updates code and configuration, manages permissions, pages and deletes', async () => {
