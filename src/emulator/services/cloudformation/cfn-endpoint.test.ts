@@ -134,6 +134,9 @@ describe('CloudFormation over the Query protocol with @aws-sdk/client-cloudforma
     const again = await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: same.Id }));
     expect(again.Status).toBe('FAILED');
     expect(again.StatusReason).toContain("didn't contain changes");
+    await expect(cfn.send(new ExecuteChangeSetCommand({ ChangeSetName: same.Id }))).rejects.toMatchObject({ name: 'InvalidChangeSetStatusException' });
+    await expect(cfn.send(new DescribeChangeSetCommand({ ChangeSetName: 'missing', StackName: 'cs' }))).rejects.toMatchObject({ name: 'ChangeSetNotFoundException' });
+    await expect(cfn.send(new CreateStackCommand({ StackName: 'cs', TemplateBody: body }))).rejects.toMatchObject({ name: 'AlreadyExistsException' });
     await cfn.send(new DeleteStackCommand({ StackName: 'cs' }));
     await waitUntilStackDeleteComplete({ client: cfn, ...wait }, { StackName: 'cs' });
   });
