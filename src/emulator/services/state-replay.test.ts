@@ -5,7 +5,7 @@ import { strToU8, zipSync } from 'fflate';
 import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { CreateRoleCommand, GetRoleCommand } from '@aws-sdk/client-iam';
 import { CreateFunctionCommand, InvokeCommand } from '@aws-sdk/client-lambda';
-import { CreateStackCommand, DescribeStacksCommand, waitUntilStackCreateComplete } from '@aws-sdk/client-cloudformation';
+import { CreateStackCommand, DeleteStackCommand, DescribeStacksCommand, waitUntilStackCreateComplete, waitUntilStackDeleteComplete } from '@aws-sdk/client-cloudformation';
 import { startServices, type TestStack } from './services.test-support.ts';
 
 describe('journal and replay', () => {
@@ -41,6 +41,20 @@ describe('journal and replay', () => {
       expect((await s.sqs.send(new ReceiveMessageCommand({ QueueUrl: `${second.server.url}/000000000000/kept-by-stack` }))).Messages ?? []).toEqual([]);
     } finally {
       await second.close();
+    }
+
+    // Stopped in the middle of CreateStack: the stack comes back failed, and can be deleted.
+    const third = await startServices();
+    try {
+      const firstStackEntry = journal.find((j) => j.endpoint === 'cloudformation')?.entry;
+      await third.server.endpoints.find((e) => e.name === 'cloudformation')?.replay?.(firstStackEntry);
+      const cfn = third.clients.cloudformation;
+      const stopped = (await cfn.send(new DescribeStacksCommand({ StackName: 'kept-stack' }))).Stacks?.[0];
+      expect([stopped?.StackStatus, stopped?.StackStatusReason]).toEqual(['CREATE_FAILED', 'The emulator stopped while this operation was running.']);
+      await cfn.send(new DeleteStackCommand({ StackName: 'kept-stack' }));
+      await waitUntilStackDeleteComplete({ client: cfn, maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { StackName: 'kept-stack' });
+    } finally {
+      await third.close();
     }
   });
 });

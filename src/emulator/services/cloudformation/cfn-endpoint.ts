@@ -23,6 +23,9 @@ export const CFN_OPERATIONS = [
 ] as const;
 
 const CODES = { missing: 'ValidationError', invalid: 'ValidationError' };
+const INTERRUPTED: Readonly<Record<string, string>> = {
+  CREATE_IN_PROGRESS: 'CREATE_FAILED', ROLLBACK_IN_PROGRESS: 'ROLLBACK_FAILED', DELETE_IN_PROGRESS: 'DELETE_FAILED',
+};
 const PAGE = 100;
 
 const stackName = z.string().regex(/^([a-zA-Z][-a-zA-Z0-9]{0,127}|arn:aws[\w-]*:cloudformation:.+)$/, 'Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*');
@@ -290,6 +293,11 @@ export function createCloudFormationEndpoint(): EndpointFactory {
       handle: (req) => handleQuery(req, { name: 'cloudformation', namespace: CFN_NAMESPACE, operations, log: (l) => ctx.log(l) }),
       async replay(entry) {
         const { stack } = entry as CfnJournalEntry;
+        // An operation the last run did not finish cannot resume: it ends failed, so the stack can be deleted.
+        if (IN_PROGRESS.test(stack.status) && stack.status !== 'REVIEW_IN_PROGRESS') {
+          stack.status = INTERRUPTED[stack.status] ?? 'UPDATE_ROLLBACK_FAILED';
+          stack.reason = 'The emulator stopped while this operation was running.';
+        }
         const i = stacks.findIndex((s) => s.id === stack.id);
         if (i >= 0) stacks[i] = stack;
         else stacks.push(stack);
