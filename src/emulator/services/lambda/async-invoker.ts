@@ -5,6 +5,8 @@ import type { Outcome } from './worker-pool.ts';
 
 /** Retries Lambda makes of a failed asynchronous invocation unless MaximumRetryAttempts says otherwise. */
 export const DEFAULT_ASYNC_RETRIES = 2;
+/** Asynchronous invocations the emulator holds at once (queued, running or waiting to retry). */
+export const MAX_QUEUED = 10_000;
 
 export interface AsyncInvokerDeps {
   run(fn: FunctionRecord, payload: string, requestId: string): Promise<Outcome>;
@@ -27,7 +29,9 @@ export class AsyncInvoker {
     this.deps = deps;
   }
 
+  /** Throws when MAX_QUEUED invocations already wait, so a burst cannot grow memory without bound. */
   enqueue(fn: FunctionRecord, payload: string, requestId: string): void {
+    if (this.pending.size >= MAX_QUEUED) throw new Error(`${MAX_QUEUED} asynchronous invocations are already queued`);
     const p = this.attempt(fn, payload, requestId, 1).finally(() => this.pending.delete(p));
     this.pending.add(p);
   }

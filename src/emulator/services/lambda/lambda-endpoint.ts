@@ -37,6 +37,8 @@ const RESERVED_VARIABLES = new Set([
 export interface LambdaEndpointOptions {
   /** Wait before async retry n (1-based). Lambda waits about a minute, then two; default 1 s, then 2 s. */
   retryDelayMs?: (retry: number) => number;
+  /** Function processes running at once (default DEFAULT_MAX_RUNNING). */
+  maxRunning?: number;
   /** Where log lines go; default: this emulator's CloudWatch Logs API. */
   logSink?: FunctionLogSink;
 }
@@ -106,7 +108,7 @@ function configView(c: FunctionConfiguration): FunctionConfiguration {
 export function createLambdaEndpoint(opts: LambdaEndpointOptions = {}): EndpointFactory {
   return (ctx: EmulatorContext) => {
     const store = new FunctionStore();
-    const pool = new WorkerPool();
+    const pool = new WorkerPool(opts.maxRunning);
     const codeRoot = mkdtempSync(join(tmpdir(), 'emulator-lambda-'));
     const logs = opts.logSink ?? cloudWatchLogSink(() => ctx.url, (e) => ctx.log(`lambda: could not write function logs: ${e.message}`));
     const commit = async (entry: LambdaJournalEntry): Promise<void> => {
@@ -244,10 +246,11 @@ export function createLambdaEndpoint(opts: LambdaEndpointOptions = {}): Endpoint
         }
         if (type === 'DryRun') return { status: 204, headers: { 'x-amzn-requestid': requestId } };
         if (type === 'Event') {
-          invoker.enqueue(fn, payload, requestId);
+          try { invoker.enqueue(fn, payload, requestId); } catch (e) { throw new ServiceError('TooManyRequestsException', `Rate Exceeded. (${(e as Error).message})`, 429); }
           return { status: 202, headers: { 'x-amzn-requestid': requestId } };
         }
         if (type !== 'RequestResponse') throw new ServiceError('InvalidParameterValueException', `Value ${type} at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`);
+        if (!pool.hasCapacity()) throw new ServiceError('TooManyRequestsException', 'Rate Exceeded. (every function process of this emulator is busy)', 429);
         const outcome = await run(fn, payload, requestId);
         const headers: Record<string, string> = { 'content-type': 'application/json', 'x-amzn-requestid': requestId, 'x-amz-executed-version': '$LATEST' };
         // LogType Tail answers the last 4 KB of the invocation's log, base64-encoded.

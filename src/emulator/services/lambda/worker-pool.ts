@@ -40,6 +40,8 @@ interface Environment {
   logStreamName: string;
 }
 
+/** Function processes running at once, over all functions. */
+export const DEFAULT_MAX_RUNNING = 16;
 const RUNNER = fileURLToPath(new URL('./function-worker.ts', import.meta.url));
 const NODE_MODULES = realpathSync(fileURLToPath(new URL('../../../../node_modules', import.meta.url)));
 
@@ -51,8 +53,30 @@ function streamName(now: Date): string {
 export class WorkerPool {
   private readonly idle: Environment[] = [];
   private readonly busy = new Set<Environment>();
+  private readonly waiting: (() => void)[] = [];
+  private readonly maxRunning: number;
 
+  /** At most `maxRunning` function processes run at once: the machine is small and learner code may hang. */
+  constructor(maxRunning = DEFAULT_MAX_RUNNING) {
+    this.maxRunning = maxRunning;
+  }
+
+  /** False when every slot is taken (a synchronous Invoke is then throttled, as Lambda does past its concurrency). */
+  hasCapacity(): boolean {
+    return this.busy.size < this.maxRunning;
+  }
+
+  /** Runs one invocation, waiting for a free slot first. */
   async invoke(spec: RunSpec, event: string, requestId: string): Promise<Outcome> {
+    while (!this.hasCapacity()) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await this.runIn(spec, event, requestId);
+    } finally {
+      this.waiting.shift()?.();
+    }
+  }
+
+  private async runIn(spec: RunSpec, event: string, requestId: string): Promise<Outcome> {
     const warm = this.idle.findIndex((e) => e.key === spec.key);
     const cold = warm < 0;
     const envm = cold ? this.spawn(spec) : (this.idle.splice(warm, 1)[0] as Environment);
