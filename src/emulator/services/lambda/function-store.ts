@@ -1,5 +1,6 @@
-// Lambda functions as stored: the configuration the API returns, the policy statements and the code
-// (base64 zip) so that --state keeps functions whole.
+// Lambda functions as stored: the configuration the API returns and the policy statements; and, apart,
+// each deployment package (base64 zip) by its SHA-256, journaled once however often the configuration
+// changes, so that --state keeps functions whole without repeating their code.
 import { ServiceError } from '../shared/service-error.ts';
 
 export interface FunctionConfiguration {
@@ -35,18 +36,40 @@ export interface EventInvokeConfig {
 export interface FunctionRecord {
   region: string;
   config: FunctionConfiguration;
-  zipBase64: string;
   statements: Record<string, unknown>[];
   invokeConfig?: EventInvokeConfig;
   tags?: Record<string, string>;
 }
 
 export type LambdaJournalEntry =
+  | { kind: 'put-code'; sha: string; zipBase64: string }
   | { kind: 'put-function'; fn: FunctionRecord }
   | { kind: 'delete-function'; region: string; name: string };
 
 export class FunctionStore {
   private readonly functions = new Map<string, FunctionRecord>();
+  private readonly packages = new Map<string, string>();
+  /** Packages a request in flight is about to use: not dropped until it has stored its function. */
+  private readonly pinned = new Map<string, number>();
+
+  pin(sha: string): () => void {
+    this.pinned.set(sha, (this.pinned.get(sha) ?? 0) + 1);
+    return () => {
+      const n = (this.pinned.get(sha) ?? 1) - 1;
+      if (n <= 0) this.pinned.delete(sha);
+      else this.pinned.set(sha, n);
+    };
+  }
+
+  hasCode(sha: string): boolean {
+    return this.packages.has(sha);
+  }
+
+  code(sha: string): Uint8Array {
+    const zip = this.packages.get(sha);
+    if (zip === undefined) throw new Error(`deployment package ${sha} is missing`);
+    return Buffer.from(zip, 'base64');
+  }
 
   static key(region: string, name: string): string {
     return `${region}/${name}`;
@@ -69,8 +92,15 @@ export class FunctionStore {
   }
 
   apply(entry: LambdaJournalEntry): void {
+    if (entry.kind === 'put-code') {
+      this.packages.set(entry.sha, entry.zipBase64);
+      return;
+    }
     if (entry.kind === 'put-function') this.functions.set(FunctionStore.key(entry.fn.region, entry.fn.config.FunctionName), entry.fn);
     else this.functions.delete(FunctionStore.key(entry.region, entry.name));
+    // Packages no function uses any more are dropped (an update that brings one back journals it again).
+    const used = new Set([...this.functions.values()].map((f) => f.config.CodeSha256));
+    for (const sha of this.packages.keys()) if (!used.has(sha) && !this.pinned.has(sha)) this.packages.delete(sha);
   }
 }
 

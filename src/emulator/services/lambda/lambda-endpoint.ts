@@ -114,14 +114,22 @@ export function createLambdaEndpoint(opts: LambdaEndpointOptions = {}): Endpoint
     const commit = async (entry: LambdaJournalEntry): Promise<void> => {
       await ctx.journal('lambda', entry);
       store.apply(entry);
+      if (entry.kind === 'put-code') return;
       const name = entry.kind === 'put-function' ? entry.fn.config.FunctionName : entry.name;
       pool.retire(`${entry.kind === 'put-function' ? entry.fn.region : entry.region}/${name}/`);
+    };
+    /** Journals a package once and pins it (in `pins`) until the caller has stored the function using it. */
+    const commitCode = async (zip: Uint8Array, pins: (() => void)[]): Promise<string> => {
+      const sha = sha256(zip);
+      pins.push(store.pin(sha));
+      if (!store.hasCode(sha)) await commit({ kind: 'put-code', sha, zipBase64: Buffer.from(zip).toString('base64') });
+      return sha;
     };
     const getFn = (region: string, name: string): FunctionRecord => store.get(region, functionNameOf(name), ctx.accountId);
 
     const run = async (fn: FunctionRecord, event: string, requestId: string): Promise<Outcome> => {
       const c = fn.config;
-      const codeDir = unpack(codeRoot, c.FunctionName, c.CodeSha256, Buffer.from(fn.zipBase64, 'base64'));
+      const codeDir = unpack(codeRoot, c.FunctionName, c.CodeSha256, store.code(c.CodeSha256));
       const env: Record<string, string> = {
         LANG: 'en_US.UTF-8', TZ: ':UTC', ...c.Environment?.Variables, ...sdkEnvironment(ctx.url, fn.region),
         AWS_LAMBDA_FUNCTION_NAME: c.FunctionName, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(c.MemorySize),
@@ -142,13 +150,14 @@ export function createLambdaEndpoint(opts: LambdaEndpointOptions = {}): Endpoint
     });
 
     const putConfig = async (fn: FunctionRecord, changes: Partial<FunctionConfiguration>, zip?: Uint8Array): Promise<FunctionRecord> => {
-      const next: FunctionRecord = {
-        ...fn,
-        config: { ...fn.config, ...changes, LastModified: lastModified(ctx.now()), RevisionId: randomUUID() },
-        ...(zip ? { zipBase64: Buffer.from(zip).toString('base64') } : {}),
-      };
-      if (zip) next.config = { ...next.config, CodeSha256: sha256(zip), CodeSize: zip.byteLength };
-      await commit({ kind: 'put-function', fn: next });
+      const next: FunctionRecord = { ...fn, config: { ...fn.config, ...changes, LastModified: lastModified(ctx.now()), RevisionId: randomUUID() } };
+      const pins: (() => void)[] = [];
+      try {
+        if (zip) next.config = { ...next.config, CodeSha256: await commitCode(zip, pins), CodeSize: zip.byteLength };
+        await commit({ kind: 'put-function', fn: next });
+      } finally {
+        pins.forEach((release) => release());
+      }
       return next;
     };
 
@@ -164,12 +173,20 @@ export function createLambdaEndpoint(opts: LambdaEndpointOptions = {}): Endpoint
         }
         const zip = zipOf(i.Code.ZipFile, i.Code.S3Bucket);
         const now = ctx.now();
+        const pins: (() => void)[] = [];
+        let sha: string;
+        try {
+          sha = await commitCode(zip, pins);
+        } catch (e) {
+          pins.forEach((release) => release());
+          throw e;
+        }
         const fn: FunctionRecord = {
-          region: req.region, zipBase64: Buffer.from(zip).toString('base64'), statements: [], ...(i.Tags ? { tags: i.Tags } : {}),
+          region: req.region, statements: [], ...(i.Tags ? { tags: i.Tags } : {}),
           config: {
             FunctionName: name, FunctionArn: `arn:aws:lambda:${req.region}:${ctx.accountId}:function:${name}`, Runtime: i.Runtime,
             Role: i.Role, Handler: i.Handler, CodeSize: zip.byteLength, Description: i.Description ?? '', Timeout: i.Timeout ?? 3,
-            MemorySize: i.MemorySize ?? 128, LastModified: lastModified(now), CodeSha256: sha256(zip), Version: '$LATEST',
+            MemorySize: i.MemorySize ?? 128, LastModified: lastModified(now), CodeSha256: sha, Version: '$LATEST',
             ...(i.Environment ? { Environment: { Variables: i.Environment.Variables ?? {} } } : {}),
             ...(i.DeadLetterConfig?.TargetArn ? { DeadLetterConfig: { TargetArn: i.DeadLetterConfig.TargetArn } } : {}),
             RevisionId: randomUUID(), State: 'Active', LastUpdateStatus: 'Successful', PackageType: 'Zip',
@@ -177,7 +194,13 @@ export function createLambdaEndpoint(opts: LambdaEndpointOptions = {}): Endpoint
             LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${name}` },
           },
         };
-        await commit({ kind: 'put-function', fn });
+        try {
+          // Another CreateFunction of this name may have finished while the package was journaled.
+          if (store.find(req.region, name)) throw new ServiceError('ResourceConflictException', `Function already exist: ${name}`, 409);
+          await commit({ kind: 'put-function', fn });
+        } finally {
+          pins.forEach((release) => release());
+        }
         return json(201, configView(fn.config));
       },
       ListFunctions({ req }) {
@@ -195,7 +218,7 @@ export function createLambdaEndpoint(opts: LambdaEndpointOptions = {}): Endpoint
       },
       DownloadCode({ req, name }) {
         const fn = getFn(req.region, name);
-        return { status: 200, headers: { 'content-type': 'application/zip' }, body: Buffer.from(fn.zipBase64, 'base64') };
+        return { status: 200, headers: { 'content-type': 'application/zip' }, body: store.code(fn.config.CodeSha256) };
       },
       GetFunctionConfiguration: ({ req, name }) => json(200, configView(getFn(req.region, name).config)),
       async DeleteFunction({ req, name }) {
