@@ -64,7 +64,40 @@ export function makeRules(count: number, sourcePrefix: string, seed: number): [s
   return rules;
 }
 
-export function makeEvents(count: number, seed: number): string[] {
+/**
+ * The dense workload: `count` rules over about 20 source/detail-type pairs (4 sources times the
+ * 5 detail-types, so about 50 rules per pair), each with 2 or 3 detail conditions drawn from
+ * equality, numeric ranges, anything-but, prefix, suffix, equals-ignore-case, exists and $or.
+ * Here source and detail-type barely narrow the search: the detail conditions must be indexed.
+ */
+export function makeDenseRules(count: number, seed: number): [string, object][] {
+  const r = rng(seed);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const rules: [string, object][] = [];
+  for (let i = 0; i < count; i++) {
+    const detail: Record<string, unknown> = {};
+    const conds = [
+      () => (detail.status = [pick(STATUSES)]),
+      () => (detail.amount = [{ numeric: ['>=', Math.floor(r() * 1000), '<', 1000 + Math.floor(r() * 500)] }]),
+      () => (detail.channel = [{ 'anything-but': [pick(CHANNELS), pick(CHANNELS)] }]),
+      () => (detail.region = [{ prefix: pick(REGIONS).slice(0, 1 + Math.floor(r() * 6)) }]),
+      () => (detail.email = [{ suffix: pick(['@example.com', '@example.org', '.org', '.com']) }]),
+      () => (detail.country = [{ 'equals-ignore-case': pick(['de', 'fr', 'us']) }]),
+      () => (detail.coupon = [{ exists: r() < 0.5 }]),
+      () => (detail.$or = [{ customer: { tier: [pick(TIERS)] } }, { context: { retries: [{ numeric: ['>', Math.floor(r() * 2)] }] } }]),
+    ];
+    const n = 2 + Math.floor(r() * 2);
+    const used = new Set<number>();
+    while (used.size < n) used.add(Math.floor(r() * conds.length));
+    for (const u of used) conds[u]?.();
+    rules.push([`dense-rule-${i}`, { source: [`com.shop.svc${i % DENSE_SOURCES}`], 'detail-type': [pick(TYPES)], detail }]);
+  }
+  return rules;
+}
+/** The dense workload's events come from these first sources only. */
+export const DENSE_SOURCES = 4;
+
+export function makeEvents(count: number, seed: number, sources = 20): string[] {
   const r = rng(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const events: string[] = [];
@@ -74,7 +107,7 @@ export function makeEvents(count: number, seed: number): string[] {
       version: '0',
       id: `6a7e8feb-b491-4cf7-a9f1-bf3703${String(100000 + i).slice(-6)}`,
       'detail-type': pick(TYPES),
-      source: `com.shop.svc${Math.floor(r() * 20)}`,
+      source: `com.shop.svc${Math.floor(r() * sources)}`,
       account: '123456789012',
       time: '2025-06-01T12:34:56Z',
       region: pick(REGIONS),

@@ -10,6 +10,7 @@ import { buildPathTrie, flattenEvent, K_FALSE, K_NULL, K_NUMBER, K_STRING, K_TRU
 import type { FlatEvent, Leaf, PathTrie, Slot } from './event-flatten.ts';
 import { scanEvent } from './event-scan.ts';
 import { conditionAccepts, consistent } from './leaf-match.ts';
+import { kindOf, leafIp } from './matcher-kinds.ts';
 import type { FieldCondition, JsonInput } from './types.ts';
 
 interface Transition {
@@ -58,6 +59,18 @@ class NameState {
   seen: Set<string> | undefined;
 }
 
+/** An anything-but condition: the transition is taken unless the value is in `set`. */
+interface ExclusionEntry<T> {
+  set: Set<T>;
+  t: Transition;
+}
+
+/** The ASCII lower-case form of s, or undefined when s has a character outside ASCII. */
+function asciiLower(s: string): string | undefined {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return undefined;
+  return s.toLowerCase();
+}
+
 interface RangeEntry {
   lo: number;
   loOpen: boolean;
@@ -79,6 +92,13 @@ class FieldMachine {
   private suffix = NO_STRING_INDEX;
   private suffixLens = NO_NUMBERS;
   private ranges: RangeEntry[] = [];
+  private ip = NO_STRING_INDEX;
+  /** Lengths of the hex keys in `ip`: like hexInRange, an address is compared by its first that many digits. */
+  private ipLens = NO_NUMBERS;
+  /** equals-ignore-case on ASCII text, by the ASCII lower-case form. */
+  private folded = NO_STRING_INDEX;
+  private abStrings: ExclusionEntry<string>[] = [];
+  private abNumbers: ExclusionEntry<number>[] = [];
   private any = NO_TRANSITIONS;
   private scan = NO_TRANSITIONS;
 
@@ -106,32 +126,59 @@ class FieldMachine {
     let literal: Map<string, Transition[]> | undefined;
     let prefix: Map<string, Transition[]> | undefined;
     let suffix: Map<string, Transition[]> | undefined;
+    let ip: Map<string, Transition[]> | undefined;
+    let folded: Map<string, Transition[]> | undefined;
+    const abStrings: ExclusionEntry<string>[] = [];
+    const abNumbers: ExclusionEntry<number>[] = [];
     const ranges: RangeEntry[] = [];
     const any: Transition[] = [];
     const scan: Transition[] = [];
     const pl = new Set<number>();
     const sl = new Set<number>();
+    const il = new Set<number>();
     for (const t of this.transitions) {
       const c = t.cond;
       let scanned = false;
+      const testEach = () => {
+        // The whole condition is tested, once per transition.
+        if (!scanned) scan.push(t);
+        scanned = true;
+      };
       for (const m of c.positive) {
-        switch (m.k) {
-          case 'string': exact = push(exact, m.s, t); break;
+        const index = kindOf(m).index;
+        switch (index) {
+          case 'exact': if (m.k === 'string') exact = push(exact, m.s, t); else testEach(); break;
           case 'number':
-            if (m.value !== undefined) numValue = push(numValue, m.value, t);
-            numText = push(numText, m.text, t);
-            break;
-          case 'numeric-eq': numValue = push(numValue, m.value, t); break;
-          case 'literal': literal = push(literal, m.lit, t); break;
-          case 'prefix': prefix = push(prefix, m.s, t); pl.add(m.s.length); break;
-          case 'suffix': suffix = push(suffix, m.s, t); sl.add(m.s.length); break;
-          case 'range': ranges.push({ lo: m.lo, loOpen: m.loOpen, hi: m.hi, hiOpen: m.hiOpen, t }); break;
-          case 'exists': any.push(t); break;
-          default:
-            if (!scanned) {
-              scan.push(t);
-              scanned = true;
+            if (m.k !== 'number') testEach();
+            else {
+              if (m.value !== undefined) numValue = push(numValue, m.value, t);
+              numText = push(numText, m.text, t);
             }
+            break;
+          case 'numeric-eq': if (m.k === 'numeric-eq') numValue = push(numValue, m.value, t); else testEach(); break;
+          case 'literal': if (m.k === 'literal') literal = push(literal, m.lit, t); else testEach(); break;
+          case 'ip':
+            // A single address is a range of one: index it by its hex form.
+            if (m.k === 'ip' && m.range.lo === m.range.hi) (ip = push(ip, m.range.lo, t)), il.add(m.range.lo.length);
+            else testEach();
+            break;
+          case 'eic': {
+            const key = m.k === 'eic' ? asciiLower(m.s) : undefined;
+            if (key !== undefined) folded = push(folded, key, t);
+            else testEach(); // outside ASCII, case folding is not a plain lower-casing
+            break;
+          }
+          case 'prefix': if (m.k === 'prefix') (prefix = push(prefix, m.s, t)), pl.add(m.s.length); else testEach(); break;
+          case 'suffix': if (m.k === 'suffix') (suffix = push(suffix, m.s, t)), sl.add(m.s.length); else testEach(); break;
+          case 'range': if (m.k === 'range') ranges.push({ lo: m.lo, loOpen: m.loOpen, hi: m.hi, hiOpen: m.hiOpen, t }); else testEach(); break;
+          case 'always': any.push(t); break;
+          case 'anything-but-strings': if (m.k === 'ab-strings') abStrings.push({ set: m.set, t }); else testEach(); break;
+          case 'anything-but-numbers': if (m.k === 'ab-numbers') abNumbers.push({ set: m.set, t }); else testEach(); break;
+          case 'each': testEach(); break;
+          default: {
+            const unknown: never = index;
+            throw new Error(`RuleMachine: matcher kind ${m.k} has an index (${String(unknown)}) that the FieldMachine does not know`);
+          }
         }
       }
     }
@@ -144,6 +191,11 @@ class FieldMachine {
     this.prefixLens = pl.size > 0 ? [...pl].sort((a, b) => a - b) : NO_NUMBERS;
     this.suffixLens = sl.size > 0 ? [...sl].sort((a, b) => a - b) : NO_NUMBERS;
     this.ranges = ranges.sort((a, b) => a.lo - b.lo);
+    this.ip = ip ?? NO_STRING_INDEX;
+    this.ipLens = il.size > 0 ? [...il] : NO_NUMBERS;
+    this.folded = folded ?? NO_STRING_INDEX;
+    this.abStrings = abStrings;
+    this.abNumbers = abNumbers;
     this.any = any.length > 0 ? any : NO_TRANSITIONS;
     this.scan = scan.length > 0 ? scan : NO_TRANSITIONS;
     this.dirty = false;
@@ -174,6 +226,29 @@ class FieldMachine {
         const ts = this.suffix.get(len === s.length ? s : s.slice(s.length - len));
         if (ts) n = take(ts, stamp, out, n);
       }
+      if (this.folded.size > 0) {
+        const key = asciiLower(s);
+        const ts = key === undefined ? undefined : this.folded.get(key);
+        if (ts) n = take(ts, stamp, out, n);
+      }
+      if (this.ip.size > 0) {
+        const hex = leafIp(leaf);
+        const il = this.ipLens;
+        for (let i = 0; hex !== null && i < il.length; i++) {
+          const len = il[i] as number;
+          const ts = hex.length < len ? undefined : this.ip.get(hex.length === len ? hex : hex.slice(0, len));
+          if (ts) n = take(ts, stamp, out, n);
+        }
+      }
+      const ab = this.abStrings;
+      for (let i = 0; i < ab.length; i++) {
+        const e = ab[i] as ExclusionEntry<string>;
+        if (e.t.stamp !== stamp && !e.set.has(s)) {
+          e.t.stamp = stamp;
+          out[n++] = e.t;
+        }
+      }
+      n = takeExclusions(this.abNumbers, stamp, out, n); // anything-but numbers accepts every string
     } else if (k === K_NUMBER) {
       const v = leaf.num;
       if (v !== undefined) {
@@ -195,11 +270,25 @@ class FieldMachine {
         const tx = this.numText.get(leaf.s);
         if (tx) n = take(tx, stamp, out, n);
       }
+      const abn = this.abNumbers;
+      for (let i = 0; i < abn.length; i++) {
+        const e = abn[i] as ExclusionEntry<number>;
+        if (e.t.stamp !== stamp && (v === undefined || !e.set.has(v))) {
+          e.t.stamp = stamp;
+          out[n++] = e.t;
+        }
+      }
+      n = takeExclusions(this.abStrings, stamp, out, n); // anything-but strings accepts every number
     } else if (k === K_TRUE || k === K_FALSE || k === K_NULL) {
       if (this.literal.size > 0) {
         const lt = this.literal.get(leaf.s);
         if (lt) n = take(lt, stamp, out, n);
       }
+    }
+    if (k !== K_STRING && k !== K_NUMBER) {
+      // anything-but strings or numbers accepts true, false and null.
+      n = takeExclusions(this.abStrings, stamp, out, n);
+      n = takeExclusions(this.abNumbers, stamp, out, n);
     }
     const sc = this.scan;
     for (let i = 0; i < sc.length; i++) {
@@ -211,6 +300,18 @@ class FieldMachine {
     }
     return n;
   }
+}
+
+/** Takes every anything-but transition of the list (for a value none of them can exclude). */
+function takeExclusions<T>(es: ExclusionEntry<T>[], stamp: number, out: Transition[], n: number): number {
+  for (let i = 0; i < es.length; i++) {
+    const t = (es[i] as ExclusionEntry<T>).t;
+    if (t.stamp !== stamp) {
+      t.stamp = stamp;
+      out[n++] = t;
+    }
+  }
+  return n;
 }
 
 function take(ts: Transition[], stamp: number, out: Transition[], n: number): number {
