@@ -164,7 +164,8 @@ export function explainMatch(pattern: JsonInput, event: JsonInput): MatchExplana
   else if (closest.length === 1) {
     summary = `No match: none of the ${n} $or alternatives matched; the closest, alternative ${best.i + 1}, failed because ${because(best.r.fields)}.`;
   } else {
-    const names = list(closest.map((x) => `${x.i + 1}`));
+    const nums = closest.map((x) => `${x.i + 1}`);
+    const names = `${nums.slice(0, -1).join(', ')} and ${nums[nums.length - 1]}`;
     const each = `${fewest} failing field${fewest === 1 ? '' : 's'} each`;
     // The same reason for several alternatives is said once.
     const reasons = distinct(closest.map((x) => because(x.r.fields)));
