@@ -38,13 +38,39 @@ const REGIONS = ['eu-west-1', 'eu-central-1', 'us-east-1', 'us-west-2', 'ap-sout
 const TIERS = ['bronze', 'silver', 'gold', 'platinum'];
 const TYPES = ['Order Placed', 'Order Paid', 'Order Shipped', 'Refund Issued', 'Stock Low'];
 
-export function makeRules(count: number, sourcePrefix: string, seed: number): [string, object][] {
+type Pick = <T>(xs: T[]) => T;
+
+/**
+ * `count` rules, each with source, detail-type and 2 or 3 detail conditions chosen at random
+ * from those `conditions` offers (each one sets a field of `detail`).
+ */
+function generateRules(
+  count: number,
+  seed: number,
+  conditions: (detail: Record<string, unknown>, r: () => number, pick: Pick) => (() => unknown)[],
+  envelope: (i: number) => { name: string; source: string },
+): [string, object][] {
   const r = rng(seed);
-  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const pick: Pick = (xs) => xs[Math.floor(r() * xs.length)] as (typeof xs)[number];
   const rules: [string, object][] = [];
   for (let i = 0; i < count; i++) {
     const detail: Record<string, unknown> = {};
-    const conds = [
+    const conds = conditions(detail, r, pick);
+    const n = 2 + Math.floor(r() * 2);
+    const used = new Set<number>();
+    while (used.size < n) used.add(Math.floor(r() * conds.length));
+    for (const u of used) conds[u]?.();
+    const { name, source } = envelope(i);
+    rules.push([name, { source: [source], 'detail-type': [pick(TYPES)], detail }]);
+  }
+  return rules;
+}
+
+export function makeRules(count: number, sourcePrefix: string, seed: number): [string, object][] {
+  return generateRules(
+    count,
+    seed,
+    (detail, r, pick) => [
       () => (detail.status = [pick(STATUSES)]),
       () => (detail.amount = [{ numeric: ['>=', Math.floor(r() * 500), '<', 500 + Math.floor(r() * 1000)] }]),
       () => (detail.region = [{ prefix: pick(REGIONS).slice(0, 3) }]),
@@ -55,14 +81,9 @@ export function makeRules(count: number, sourcePrefix: string, seed: number): [s
       () => (detail.country = [{ 'equals-ignore-case': pick(['de', 'fr', 'us']) }]),
       () => (detail.clientIp = [{ cidr: pick(['10.0.0.0/8', '192.168.0.0/16']) }]),
       () => (detail.sku = [{ wildcard: `SKU-${Math.floor(r() * 10)}*` }]),
-    ];
-    const n = 2 + Math.floor(r() * 2);
-    const used = new Set<number>();
-    while (used.size < n) used.add(Math.floor(r() * conds.length));
-    for (const u of used) conds[u]?.();
-    rules.push([`${sourcePrefix}-rule-${i}`, { source: [`${sourcePrefix}.svc${i % 20}`], 'detail-type': [pick(TYPES)], detail }]);
-  }
-  return rules;
+    ],
+    (i) => ({ name: `${sourcePrefix}-rule-${i}`, source: `${sourcePrefix}.svc${i % 20}` }),
+  );
 }
 
 /**
@@ -72,12 +93,10 @@ export function makeRules(count: number, sourcePrefix: string, seed: number): [s
  * Here source and detail-type barely narrow the search: the detail conditions must be indexed.
  */
 export function makeDenseRules(count: number, seed: number): [string, object][] {
-  const r = rng(seed);
-  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)] as T;
-  const rules: [string, object][] = [];
-  for (let i = 0; i < count; i++) {
-    const detail: Record<string, unknown> = {};
-    const conds = [
+  return generateRules(
+    count,
+    seed,
+    (detail, r, pick) => [
       () => (detail.status = [pick(STATUSES)]),
       () => (detail.amount = [{ numeric: ['>=', Math.floor(r() * 1000), '<', 1000 + Math.floor(r() * 500)] }]),
       () => (detail.channel = [{ 'anything-but': [pick(CHANNELS), pick(CHANNELS)] }]),
@@ -86,14 +105,9 @@ export function makeDenseRules(count: number, seed: number): [string, object][] 
       () => (detail.country = [{ 'equals-ignore-case': pick(['de', 'fr', 'us']) }]),
       () => (detail.coupon = [{ exists: r() < 0.5 }]),
       () => (detail.$or = [{ customer: { tier: [pick(TIERS)] } }, { context: { retries: [{ numeric: ['>', Math.floor(r() * 2)] }] } }]),
-    ];
-    const n = 2 + Math.floor(r() * 2);
-    const used = new Set<number>();
-    while (used.size < n) used.add(Math.floor(r() * conds.length));
-    for (const u of used) conds[u]?.();
-    rules.push([`dense-rule-${i}`, { source: [`com.shop.svc${i % DENSE_SOURCES}`], 'detail-type': [pick(TYPES)], detail }]);
-  }
-  return rules;
+    ],
+    (i) => ({ name: `dense-rule-${i}`, source: `com.shop.svc${i % DENSE_SOURCES}` }),
+  );
 }
 /** The dense workload's events come from these first sources only. */
 export const DENSE_SOURCES = 4;
@@ -204,6 +218,27 @@ function loadCoorp(): { fn?: CoorpMatch; why?: string } {
   }
 }
 
+/** The rule-by-rule reference verdict: for an event, the sorted names of the rules it matches. */
+export function referenceNames(rules: [string, object][]): { compiled: [string, CompiledPattern][]; names: (e: string) => string[] } {
+  const compiled: [string, CompiledPattern][] = rules.map(([n, p]) => [n, compilePattern(p).compiled as CompiledPattern]);
+  const names = (e: string): string[] => {
+    const ev = flattenEvent(e);
+    return compiled.filter(([, c]) => referenceMatches(c, ev)).map(([n]) => n).sort();
+  };
+  return { compiled, names };
+}
+
+/** A machine's rate against JSON.parse's on the same events, in the same rounds (after a discarded warm-up pass when asked). */
+function timeAgainstParse(machine: RuleMachine, events: string[], rounds: number, warmUp: boolean): { rate: number; parseRate: number; paired: number } {
+  const contenders = [
+    { name: 'parse', events, fn: (e: string) => JSON.parse(e) as unknown },
+    { name: 'rm', events, fn: (e: string) => machine.matchingRules(e) },
+  ];
+  if (warmUp) measure(contenders, rounds);
+  const r = measure(contenders, rounds);
+  return { rate: r.best.get('rm') as number, parseRate: r.best.get('parse') as number, paired: pairedRatio(r.perRound, 'parse', 'rm') };
+}
+
 export function runEngineBench(opts: { rounds?: number } = {}): BenchRow[] {
   const rounds = opts.rounds ?? 150;
   const rules = makeRules(1000, 'com.shop', 1);
@@ -212,17 +247,12 @@ export function runEngineBench(opts: { rounds?: number } = {}): BenchRow[] {
   const few = events.slice(0, 50); // for the rule-by-rule matchers, which are much slower
   const avgBytes = events.reduce((a, e) => a + e.length, 0) / events.length;
   const rows: BenchRow[] = [];
-  const parse = { name: 'parse', events, fn: (e: string) => JSON.parse(e) };
 
   // Phase 1: the 1,000-rule machine, timed in the same rounds as JSON.parse (after a first,
   // discarded pass that lets the JIT settle).
   const machine = new RuleMachine();
   for (const [name, p] of rules) machine.addRule(name, p);
-  measure([parse, { name: 'rm', events, fn: (e) => machine.matchingRules(e) }], rounds);
-  const r1 = measure([parse, { name: 'rm', events, fn: (e) => machine.matchingRules(e) }], rounds);
-  const parseRate = r1.best.get('parse') as number;
-  const rm1k = r1.best.get('rm') as number;
-  const ratio1k = pairedRatio(r1.perRound, 'parse', 'rm');
+  const { rate: rm1k, parseRate, paired: ratio1k } = timeAgainstParse(machine, events, rounds, true);
 
   // Phase 1b: the dense workload (about 50 rules per source/detail-type pair), on events from
   // those pairs, in the same rounds as JSON.parse of the same events.
@@ -230,21 +260,14 @@ export function runEngineBench(opts: { rounds?: number } = {}): BenchRow[] {
   const denseEvents = makeEvents(500, 13, DENSE_SOURCES);
   const dense = new RuleMachine();
   for (const [name, p] of denseRules) dense.addRule(name, p);
-  const denseParse = { name: 'parse', events: denseEvents, fn: (e: string) => JSON.parse(e) };
-  measure([denseParse, { name: 'rm', events: denseEvents, fn: (e) => dense.matchingRules(e) }], rounds);
-  const rd = measure([denseParse, { name: 'rm', events: denseEvents, fn: (e) => dense.matchingRules(e) }], rounds);
-  const rmDense = rd.best.get('rm') as number;
-  const parseDense = rd.best.get('parse') as number;
-  const ratioDense = pairedRatio(rd.perRound, 'parse', 'rm');
-  const denseCompiled: [string, CompiledPattern][] = denseRules.map(([n, p]) => [n, compilePattern(p).compiled as CompiledPattern]);
+  const { rate: rmDense, parseRate: parseDense, paired: ratioDense } = timeAgainstParse(dense, denseEvents, rounds, true);
+  const denseReference = referenceNames(denseRules);
   let denseMatched = 0;
   let denseDisagreements = 0;
   for (const e of denseEvents) {
-    const ev = flattenEvent(e);
-    const want = denseCompiled.filter(([, c]) => referenceMatches(c, ev)).map(([n]) => n).sort();
     const got = dense.matchingRules(e);
     denseMatched += got.length;
-    if (JSON.stringify(want) !== JSON.stringify(got)) denseDisagreements++;
+    if (JSON.stringify(denseReference.names(e)) !== JSON.stringify(got)) denseDisagreements++;
   }
 
   // Phase 2: build 10,000 rules from JSON text (as PutRule's EventPattern arrives; the
@@ -259,19 +282,15 @@ export function runEngineBench(opts: { rounds?: number } = {}): BenchRow[] {
     buildMs = Math.min(buildMs, processCpuMs() - t0);
     big = m;
   }
-  const r2 = measure([parse, { name: 'rm', events, fn: (e) => big.matchingRules(e) }], rounds);
-  const rm10k = r2.best.get('rm') as number;
-  const parse2 = r2.best.get('parse') as number;
-  const ratio10k = pairedRatio(r2.perRound, 'parse', 'rm');
+  const { rate: rm10k, parseRate: parse2, paired: ratio10k } = timeAgainstParse(big, events, rounds, false);
 
   // Agreement: the reference matcher (every rule compiled once, each event flattened once,
   // rules tried one by one) against both machines.
-  const compiled: [string, CompiledPattern][] = rules.map(([n, p]) => [n, compilePattern(p).compiled as CompiledPattern]);
+  const { compiled, names: reference } = referenceNames(rules);
   let disagreements = 0;
   let matched = 0;
   for (const e of events) {
-    const ev = flattenEvent(e);
-    const want = compiled.filter(([, c]) => referenceMatches(c, ev)).map(([n]) => n).sort();
+    const want = reference(e);
     const got = machine.matchingRules(e);
     matched += got.length;
     if (JSON.stringify(want) !== JSON.stringify(got)) disagreements++;
