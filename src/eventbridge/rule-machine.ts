@@ -2,16 +2,17 @@
 // Each rule branch is a chain of field conditions in path order; identical conditions at the
 // same point are shared between rules. Matching walks the automaton from the start state,
 // following a transition whenever an event value at its path passes its condition (found
-// through per-path indexes: Maps for exact values and prefixes/suffixes, sorted numeric ranges),
-// so the work depends on the event and on the rules that actually match, not on how many
-// rules exist.
+// through per-path indexes: Maps for exact values, prefixes/suffixes, folded case and IP
+// addresses, sorted numeric ranges, anything-but exclusion sets; each matcher kind names its
+// index in matcher-kinds.ts), so the work depends on the event and on the rules that actually
+// match, not on how many rules exist.
 import { compileOrThrow } from './pattern-api.ts';
 import { buildPathTrie, flattenEvent, K_FALSE, K_NULL, K_NUMBER, K_STRING, K_TRUE } from './event-flatten.ts';
 import type { FlatEvent, Leaf, PathTrie, Slot } from './event-flatten.ts';
 import { scanEvent } from './event-scan.ts';
 import { conditionAccepts, consistent } from './leaf-match.ts';
-import { kindOf, leafIp } from './matcher-kinds.ts';
-import type { FieldCondition, JsonInput } from './types.ts';
+import { kindOf, leafIp, matcherAccepts } from './matcher-kinds.ts';
+import type { FieldCondition, JsonInput, Matcher } from './types.ts';
 
 interface Transition {
   cond: FieldCondition;
@@ -101,6 +102,8 @@ class FieldMachine {
   private abNumbers: ExclusionEntry<number>[] = [];
   private any = NO_TRANSITIONS;
   private scan = NO_TRANSITIONS;
+  private single: Transition | undefined;
+  private singleMatcher: Matcher | undefined;
 
   add(t: Transition): void {
     this.transitions.add(t);
@@ -198,12 +201,27 @@ class FieldMachine {
     this.abNumbers = abNumbers;
     this.any = any.length > 0 ? any : NO_TRANSITIONS;
     this.scan = scan.length > 0 ? scan : NO_TRANSITIONS;
+    // Past the first fields, most field machines hold one condition with one matcher: for the
+    // common kinds, test it in place (a switch here is cheaper than the indexes, and than a
+    // call through the matcher-kinds table).
+    const only = this.transitions.size === 1 ? ([...this.transitions][0] as Transition) : undefined;
+    const m = only && only.cond.positive.length === 1 ? only.cond.positive[0] : undefined;
+    this.single = m && (m.k === 'string' || m.k === 'prefix' || m.k === 'suffix' || m.k === 'range' || m.k === 'ab-strings' || m.k === 'eic') ? only : undefined;
+    this.singleMatcher = this.single ? m : undefined;
     this.dirty = false;
   }
 
   /** Writes to out[n...] each transition whose condition accepts the leaf (once each); returns the new count. */
   lookup(leaf: Leaf, stamp: number, out: Transition[], n: number): number {
     if (this.dirty) this.rebuild();
+    const one = this.single;
+    if (one !== undefined) {
+      if (one.stamp !== stamp && singleAccepts(this.singleMatcher as Matcher, leaf)) {
+        one.stamp = stamp;
+        out[n++] = one;
+      }
+      return n;
+    }
     if (this.any.length > 0) n = take(this.any, stamp, out, n);
     const k = leaf.kind;
     if (k === K_STRING) {
@@ -299,6 +317,24 @@ class FieldMachine {
       }
     }
     return n;
+  }
+}
+
+/** The kinds FieldMachine tests in place (see rebuild); others never get here. */
+function singleAccepts(m: Matcher, leaf: Leaf): boolean {
+  if (m.k === 'range') {
+    const v = leaf.num;
+    return leaf.kind === K_NUMBER && v !== undefined && (m.loOpen ? v > m.lo : v >= m.lo) && (m.hiOpen ? v < m.hi : v <= m.hi);
+  }
+  if (leaf.kind !== K_STRING) return m.k === 'ab-strings';
+  const s = leaf.s;
+  switch (m.k) {
+    case 'string': return s === m.s;
+    case 'prefix': return s.startsWith(m.s);
+    case 'suffix': return s.endsWith(m.s);
+    case 'ab-strings': return !m.set.has(s);
+    case 'eic': return m.test(s);
+    default: return matcherAccepts(m, leaf);
   }
 }
 
