@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { InvalidEventPatternError, RuleMachine, testEventPattern, validatePattern } from './index.ts';
+import { MATCHER_KINDS } from './matcher-kinds.ts';
 import { DENSE_SOURCES, makeDenseRules, makeEvents, referenceNames } from '../../scripts/bench-engine.ts';
 
 const RULES: Record<string, object> = {
@@ -75,6 +76,23 @@ describe('RuleMachine', () => {
       const want = m.ruleNames().filter((n) => testEventPattern(JSON.stringify(ruleOf(n)), { a }));
       expect(m.matchingRules({ a }), String(a)).toEqual(want);
     }
+  });
+  it('fails loudly, never by a silent linear scan, when a kind names an index it cannot use', () => {
+    const row = MATCHER_KINDS.wildcard as { index: string };
+    const saved = row.index;
+    try {
+      for (const [index, message] of [['exact', /"wildcard" names the index "exact", which holds other kinds/], ['no-such-index', /does not have/]] as const) {
+        row.index = index;
+        const m = new RuleMachine();
+        m.addRule('w', { a: [{ wildcard: 'x*' }] });
+        expect(() => m.matchingRules({ a: 'xy' })).toThrow(message);
+      }
+    } finally {
+      row.index = saved;
+    }
+    const m = new RuleMachine();
+    m.addRule('w', { a: [{ wildcard: 'x*' }] });
+    expect(m.matchingRules({ a: 'xy' })).toEqual(['w']);
   });
   it('rejects invalid patterns with InvalidEventPatternError and keeps the old rule', () => {
     const m = new RuleMachine();

@@ -12,6 +12,7 @@ import type { FlatEvent, Leaf, PathTrie, Slot } from './event-flatten.ts';
 import { scanEvent } from './event-scan.ts';
 import { conditionAccepts, consistent } from './leaf-match.ts';
 import { kindOf, leafIp, matcherAccepts } from './matcher-kinds.ts';
+import type { IndexKind } from './matcher-kinds.ts';
 import type { FieldCondition, JsonInput, Matcher } from './types.ts';
 
 interface Transition {
@@ -64,6 +65,11 @@ class NameState {
 interface ExclusionEntry<T> {
   set: Set<T>;
   t: Transition;
+}
+
+/** A kind whose row in matcher-kinds.ts names an index made for another kind: a bug, said loudly. */
+function wrongIndex(kind: string, index: IndexKind): never {
+  throw new Error(`RuleMachine: matcher kind "${kind}" names the index "${index}", which holds other kinds; give it its own index or "each"`);
 }
 
 /** The ASCII lower-case form of s, or undefined when s has a character outside ASCII. */
@@ -150,37 +156,39 @@ class FieldMachine {
       for (const m of c.positive) {
         const index = kindOf(m).index;
         switch (index) {
-          case 'exact': if (m.k === 'string') exact = push(exact, m.s, t); else testEach(); break;
+          case 'exact': if (m.k === 'string') exact = push(exact, m.s, t); else wrongIndex(m.k, index); break;
           case 'number':
-            if (m.k !== 'number') testEach();
+            if (m.k !== 'number') wrongIndex(m.k, index);
             else {
               if (m.value !== undefined) numValue = push(numValue, m.value, t);
               numText = push(numText, m.text, t);
             }
             break;
-          case 'numeric-eq': if (m.k === 'numeric-eq') numValue = push(numValue, m.value, t); else testEach(); break;
-          case 'literal': if (m.k === 'literal') literal = push(literal, m.lit, t); else testEach(); break;
+          case 'numeric-eq': if (m.k === 'numeric-eq') numValue = push(numValue, m.value, t); else wrongIndex(m.k, index); break;
+          case 'literal': if (m.k === 'literal') literal = push(literal, m.lit, t); else wrongIndex(m.k, index); break;
           case 'ip':
             // A single address is a range of one: index it by its hex form.
-            if (m.k === 'ip' && m.range.lo === m.range.hi) (ip = push(ip, m.range.lo, t)), il.add(m.range.lo.length);
-            else testEach();
+            if (m.k !== 'ip') wrongIndex(m.k, index);
+            else if (m.range.lo === m.range.hi) (ip = push(ip, m.range.lo, t)), il.add(m.range.lo.length);
+            else testEach(); // not produced by the compiler today (a plain address is one value)
             break;
           case 'eic': {
+            if (m.k !== 'eic') wrongIndex(m.k, index);
             const key = m.k === 'eic' ? asciiLower(m.s) : undefined;
             if (key !== undefined) folded = push(folded, key, t);
             else testEach(); // outside ASCII, case folding is not a plain lower-casing
             break;
           }
-          case 'prefix': if (m.k === 'prefix') (prefix = push(prefix, m.s, t)), pl.add(m.s.length); else testEach(); break;
-          case 'suffix': if (m.k === 'suffix') (suffix = push(suffix, m.s, t)), sl.add(m.s.length); else testEach(); break;
-          case 'range': if (m.k === 'range') ranges.push({ lo: m.lo, loOpen: m.loOpen, hi: m.hi, hiOpen: m.hiOpen, t }); else testEach(); break;
+          case 'prefix': if (m.k === 'prefix') (prefix = push(prefix, m.s, t)), pl.add(m.s.length); else wrongIndex(m.k, index); break;
+          case 'suffix': if (m.k === 'suffix') (suffix = push(suffix, m.s, t)), sl.add(m.s.length); else wrongIndex(m.k, index); break;
+          case 'range': if (m.k === 'range') ranges.push({ lo: m.lo, loOpen: m.loOpen, hi: m.hi, hiOpen: m.hiOpen, t }); else wrongIndex(m.k, index); break;
           case 'always': any.push(t); break;
-          case 'anything-but-strings': if (m.k === 'ab-strings') abStrings.push({ set: m.set, t }); else testEach(); break;
-          case 'anything-but-numbers': if (m.k === 'ab-numbers') abNumbers.push({ set: m.set, t }); else testEach(); break;
+          case 'anything-but-strings': if (m.k === 'ab-strings') abStrings.push({ set: m.set, t }); else wrongIndex(m.k, index); break;
+          case 'anything-but-numbers': if (m.k === 'ab-numbers') abNumbers.push({ set: m.set, t }); else wrongIndex(m.k, index); break;
           case 'each': testEach(); break;
           default: {
             const unknown: never = index;
-            throw new Error(`RuleMachine: matcher kind ${m.k} has an index (${String(unknown)}) that the FieldMachine does not know`);
+            throw new Error(`RuleMachine: matcher kind "${m.k}" names the index "${String(unknown)}", which the FieldMachine does not have`);
           }
         }
       }
