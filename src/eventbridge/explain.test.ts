@@ -71,6 +71,13 @@ describe('explainMatch', () => {
         'alternative 1 failed because detail.total: 250 is not equal to 1; alternative 2 failed because detail.status: "open" is not equal to "closed".',
     );
   });
+  it('names together the equally close alternatives that fail for the same reason', () => {
+    const x = explainMatch({ detail: { $or: [{ total: [1] }, { status: ['closed'] }, { total: [2] }, { status: ['open'], total: [250], x: ['y'] }] } }, event);
+    expect(x.summary).toMatch(/alternatives 1, 2, 3 and 4 are equally close \(1 failing field each\): alternative 1 failed because detail.total: 250 is not equal to 1; alternative 2 failed because .*; alternative 3 failed because detail.total: 250 is not equal to 2; and 1 more reason\.$/);
+    const same = explainMatch({ $or: [{ source: ['com.bank'], detail: { total: [250] } }, { source: ['com.bank'], detail: { status: ['open'] } }, { detail: { status: ['closed'] } }] }, event);
+    expect(same.summary).toMatch(/alternatives 1, 2 and 3 are equally close \(1 failing field each\): alternatives 1 and 2 failed because source: "com.shop" is not equal to "com.bank"; alternative 3 failed because detail.status: "open" is not equal to "closed"\.$/);
+    expect(same.summary.split('com.bank').length).toBe(2);
+  });
   it('gives a reason shared by equally close alternatives once', () => {
     const p = { source: ['com.bank'], $or: [{ detail: { total: [250] } }, { detail: { status: ['open'] } }] };
     const x = explainMatch(p, event);

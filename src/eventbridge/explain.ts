@@ -164,17 +164,31 @@ export function explainMatch(pattern: JsonInput, event: JsonInput): MatchExplana
   else if (closest.length === 1) {
     summary = `No match: none of the ${n} $or alternatives matched; the closest, alternative ${best.i + 1}, failed because ${because(best.r.fields)}.`;
   } else {
-    const nums = closest.map((x) => `${x.i + 1}`);
-    const names = `${nums.slice(0, -1).join(', ')} and ${nums[nums.length - 1]}`;
     const each = `${fewest} failing field${fewest === 1 ? '' : 's'} each`;
-    // The same reason for several alternatives is said once.
-    const reasons = distinct(closest.map((x) => because(x.r.fields)));
-    const why = reasons.length === 1
-      ? `${closest.length === 2 ? 'both' : 'all'} failed because ${reasons[0]}`
-      : closest.map((x) => `alternative ${x.i + 1} failed because ${because(x.r.fields)}`).filter((t, k, all) => all.indexOf(t) === k).join('; ');
-    summary = `No match: none of the ${n} $or alternatives matched; alternatives ${names} are equally close (${each}): ${why}.`;
+    // Alternatives that fail for the same reason are named together, so no reason is said twice.
+    const byReason = new Map<string, number[]>();
+    for (const x of closest) {
+      const why = because(x.r.fields);
+      byReason.set(why, [...(byReason.get(why) ?? []), x.i + 1]);
+    }
+    const groups = [...byReason];
+    const shown = groups.slice(0, MAX_TIE_REASONS).map(([why, alts]) =>
+      groups.length === 1
+        ? `${alts.length === 2 ? 'both' : 'all'} failed because ${why}`
+        : `${alts.length === 1 ? 'alternative' : 'alternatives'} ${and(alts.map(String))} failed because ${why}`,
+    );
+    const rest = groups.length - MAX_TIE_REASONS;
+    if (rest > 0) shown.push(`and ${rest} more reason${rest === 1 ? '' : 's'}`);
+    summary = `No match: none of the ${n} $or alternatives matched; alternatives ${and(closest.map((x) => String(x.i + 1)))} are equally close (${each}): ${shown.join('; ')}.`;
   }
   return { matched: false, fields: best.r.fields, summary };
+}
+
+/** Beyond this many different reasons among equally close alternatives, the rest are counted. */
+const MAX_TIE_REASONS = 3;
+
+function and(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }
 
 function distinct(xs: string[]): string[] {
