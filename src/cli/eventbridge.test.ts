@@ -39,6 +39,9 @@ describe('eventbridge CLI', { timeout: 90_000 }, () => {
     expect(r.code).toBe(1);
     expect(r.out.split('\n')[0]).toBe('no match');
     expect(r.out).toContain('detail.total: 250 is not >= 300');
+    // Said once: in the summary, not again on the field's line.
+    expect(r.out.split('detail.total: 250 is not >= 300').length).toBe(2);
+    expect(r.out).toContain('✗ detail.total = 250\n');
   });
   it('lists pattern problems with their paths and exits 2', () => {
     const p = file('bad.json', '{"source":"shop","detail":{"n":[{"numeric":[">"]}]}}');

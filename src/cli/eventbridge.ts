@@ -89,7 +89,9 @@ function printExplanation(x: MatchExplanation, out: string[]): void {
   out.push(`  ${x.summary}`);
   for (const f of x.fields) {
     const seen = f.values.length === 0 ? 'absent' : f.values.map((v) => JSON.stringify(v)).join(', ');
-    out.push(`  ${f.matched ? '✓' : '✗'} ${f.path} = ${seen}${f.reason ? ` — ${f.reason}` : ''}`);
+    // A reason the summary already gives is not said again.
+    const reason = f.reason && !x.summary.includes(f.reason) ? ` — ${f.reason}` : '';
+    out.push(`  ${f.matched ? '✓' : '✗'} ${f.path} = ${seen}${reason}`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainMatch, InvalidEventPatternError, testEventPattern } from './index.ts';
+import { explanationLines } from './explain.ts';
 
 const event = {
   source: 'com.shop',
@@ -55,5 +56,49 @@ describe('explainMatch', () => {
     const p = { detail: { items: { qty: [{ numeric: ['>', 2] }] } } };
     expect(explainMatch(p, event).matched).toBe(testEventPattern(p, event));
     expect(() => explainMatch({ detail: 1 }, event)).toThrow(InvalidEventPatternError);
+  });
+  it('takes as closest the $or alternative with the fewest failing fields', () => {
+    // Alternative 1 fails 2 of its 3 fields, alternative 2 its only field: 2 is closer.
+    const p = { $or: [{ source: ['com.shop'], detail: { total: [1], status: ['x'] } }, { detail: { channel: ['web'] } }] };
+    const x = explainMatch(p, event);
+    expect(x.summary).toMatch(/the closest, alternative 2, failed because detail.channel is missing/);
+    expect(x.fields.map((f) => f.path)).toEqual(['detail.channel']);
+  });
+  it('says when two $or alternatives are equally close, with each reason', () => {
+    const x = explainMatch({ detail: { $or: [{ total: [1] }, { status: ['closed'] }] } }, event);
+    expect(x.summary).toBe(
+      'No match: none of the 2 $or alternatives matched; alternatives 1 and 2 are equally close (1 failing field each): ' +
+        'alternative 1 failed because detail.total: 250 is not equal to 1; alternative 2 failed because detail.status: "open" is not equal to "closed".',
+    );
+  });
+  it('names together the equally close alternatives that fail for the same reason', () => {
+    const x = explainMatch({ detail: { $or: [{ total: [1] }, { status: ['closed'] }, { total: [2] }, { status: ['open'], total: [250], x: ['y'] }] } }, event);
+    expect(x.summary).toMatch(/alternatives 1, 2, 3 and 4 are equally close \(1 failing field each\): alternative 1 failed because detail.total: 250 is not equal to 1; alternative 2 failed because .*; alternative 3 failed because detail.total: 250 is not equal to 2; and 1 more reason\.$/);
+    const same = explainMatch({ $or: [{ source: ['com.bank'], detail: { total: [250] } }, { source: ['com.bank'], detail: { status: ['open'] } }, { detail: { status: ['closed'] } }] }, event);
+    expect(same.summary).toMatch(/alternatives 1, 2 and 3 are equally close \(1 failing field each\): alternatives 1 and 2 failed because source: "com.shop" is not equal to "com.bank"; alternative 3 failed because detail.status: "open" is not equal to "closed"\.$/);
+    expect(same.summary.split('com.bank').length).toBe(2);
+  });
+  it('gives a reason shared by equally close alternatives once', () => {
+    const p = { source: ['com.bank'], $or: [{ detail: { total: [250] } }, { detail: { status: ['open'] } }] };
+    const x = explainMatch(p, event);
+    expect(x.summary).toMatch(/alternatives 1 and 2 are equally close \(1 failing field each\): both failed because source: "com.shop" is not equal to "com.bank"\.$/);
+    expect(x.summary.split('com.bank').length).toBe(2);
+  });
+  it('suggests detail.<field> when a detail field is written at the top level', () => {
+    const x = explainMatch({ source: ['com.shop'], status: ['open'] }, event);
+    expect(x.fields[1]?.reason).toBe('status is missing; an exact match needs a value (the event has detail.status: put "status" inside "detail" in the pattern)');
+    const nested = explainMatch({ items: { sku: ['A'] } }, event);
+    expect(nested.fields[0]?.reason).toMatch(/the event has detail.items.sku: put "items" inside "detail"/);
+    // No suggestion when the event has no such detail field either.
+    expect(explainMatch({ colour: ['red'] }, event).fields[0]?.reason).toBe('colour is missing; an exact match needs a value');
+  });
+  it('never says the same reason twice in its lines', () => {
+    const x = explainMatch({ source: ['com.shop'], status: ['open'], detail: { total: [1] } }, event);
+    const lines = explanationLines(x);
+    expect(lines[0]).toBe(x.summary);
+    const reasons = x.fields.filter((f) => !f.matched).map((f) => f.reason as string);
+    expect(reasons).toHaveLength(2);
+    for (const r of reasons) expect(lines.filter((l) => l.includes(r))).toHaveLength(1);
+    expect(new Set(lines).size).toBe(lines.length);
   });
 });

@@ -4,7 +4,10 @@ import { flattenEvent, K_NUMBER, K_STRING } from './event-flatten.ts';
 import type { FlatEvent, Leaf } from './event-flatten.ts';
 import { branchMatches } from './reference-match.ts';
 import { conditionAccepts } from './leaf-match.ts';
+import { describeMatcher, kindOf } from './matcher-kinds.ts';
 import type { Branch, FieldCondition, JsonInput, Matcher } from './types.ts';
+
+export { describeMatcher };
 
 export interface FieldExplanation {
   path: string;
@@ -34,62 +37,14 @@ function list(xs: string[]): string {
   return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`;
 }
 
-/** What a matcher asks for, phrased to follow "is not". */
-export function describeMatcher(m: Matcher): string {
-  switch (m.k) {
-    case 'string': return `equal to ${JSON.stringify(m.s)}`;
-    case 'number': return `equal to ${m.text}`;
-    case 'literal': return `${m.lit}`;
-    case 'ip': return `the IP address ${m.source}`;
-    case 'prefix': return `a string starting with ${JSON.stringify(m.s)}`;
-    case 'suffix': return `a string ending with ${JSON.stringify(m.s)}`;
-    case 'eic': return `equal to ${JSON.stringify(m.s)} ignoring case`;
-    case 'prefix-eic': return `a string starting with ${JSON.stringify(m.s)} ignoring case`;
-    case 'suffix-eic': return `a string ending with ${JSON.stringify(m.s)} ignoring case`;
-    case 'wildcard': return `a string matching the wildcard ${JSON.stringify(m.w.source)}`;
-    case 'range': {
-      const parts: string[] = [];
-      if (m.lo !== -Infinity) parts.push(`${m.loOpen ? '>' : '>='} ${m.lo}`);
-      if (m.hi !== Infinity) parts.push(`${m.hiOpen ? '<' : '<='} ${m.hi}`);
-      return parts.join(' and ');
-    }
-    case 'numeric-eq': return `= ${m.value}`;
-    case 'cidr': return `an IP address in ${m.source}`;
-    case 'exists': return m.exists ? 'present' : 'absent';
-    case 'ab-strings': return `anything but ${list([...m.set].map((s) => JSON.stringify(s)))}`;
-    case 'ab-numbers': return `anything but ${list(m.texts)}`;
-    case 'ab-eic': return `anything but ${list(m.list.map((s) => JSON.stringify(s)))} (ignoring case)`;
-    case 'ab-prefix': return `anything but a string starting with ${list(m.list.map((s) => JSON.stringify(s)))}`;
-    case 'ab-suffix': return `anything but a string ending with ${list(m.list.map((s) => JSON.stringify(s)))}`;
-    case 'ab-wildcard': return `anything but a string matching ${list(m.list.map((w) => JSON.stringify(w.source)))}`;
-  }
-}
-
-function operatorName(m: Matcher): string {
-  if (m.k.startsWith('ab-')) return 'anything-but';
-  switch (m.k) {
-    case 'range':
-    case 'numeric-eq': return 'numeric';
-    case 'eic': return 'equals-ignore-case';
-    case 'prefix-eic': return 'prefix';
-    case 'suffix-eic': return 'suffix';
-    case 'exists': return 'exists: true';
-    case 'string':
-    case 'number':
-    case 'literal':
-    case 'ip': return 'an exact match';
-    default: return m.k;
-  }
-}
-
 function explainField(f: FieldCondition, ev: FlatEvent): FieldExplanation {
   const present = ev.byPath.get(f.path) ?? [];
   const values = present.map(plain);
   if (present.length === 0) {
     if (f.allowsAbsent) return { path: f.path, matched: true, values };
-    const ops = [...new Set(f.positive.map(operatorName))];
+    const ops = [...new Set(f.positive.map((m) => kindOf(m).needs))];
     const needs = ops.length === 1 ? `${ops[0]} needs a value` : `the pattern needs a value (${list(ops)})`;
-    return { path: f.path, matched: false, values, reason: `${f.path} is missing; ${needs}` };
+    return { path: f.path, matched: false, values, reason: `${f.path} is missing; ${needs}${underDetailHint(f.path, ev)}` };
   }
   if (f.positive.length === 0) {
     return {
@@ -103,7 +58,7 @@ function explainField(f: FieldCondition, ev: FlatEvent): FieldExplanation {
   const one = present.length === 1;
   const shown = one ? show(present[0] as Leaf) : `none of ${present.map(show).join(', ')}`;
   // anything-but failures read better as "is excluded".
-  if (f.positive.every((m) => m.k.startsWith('ab-'))) {
+  if (f.positive.every((m) => kindOf(m).needs === 'anything-but')) {
     const verb = one ? 'is excluded by' : 'is allowed by';
     return { path: f.path, matched: false, values, reason: `${f.path}: ${shown} ${verb} ${list(f.positive.map(describeMatcher))}` };
   }
@@ -118,28 +73,47 @@ function explainField(f: FieldCondition, ev: FlatEvent): FieldExplanation {
 
 /** The matchers of one field as one phrase; several exact values read "one of a, b or c". */
 function describeAll(ms: Matcher[]): string {
-  const exact = ms.filter((m) => m.k === 'string' || m.k === 'number' || m.k === 'literal' || m.k === 'ip');
-  const exactSet = new Set<Matcher>(exact);
-  const rest = ms.filter((m) => !exactSet.has(m)).map(describeMatcher);
-  const values = exact.map((m) => (m.k === 'string' ? JSON.stringify(m.s) : m.k === 'number' ? m.text : m.k === 'literal' ? m.lit : m.k === 'ip' ? m.source : ''));
+  const values: string[] = [];
+  const rest: string[] = [];
+  for (const m of ms) {
+    const value = kindOf(m).value;
+    if (value) values.push(value(m));
+    else rest.push(describeMatcher(m));
+  }
   const parts = values.length === 0 ? [] : values.length === 1 ? [`equal to ${values[0]}`] : [`one of ${values.join(', ')}`];
   return list([...parts, ...rest]);
 }
 
 function typeMismatchHint(f: FieldCondition, present: Leaf[]): string {
-  const wantsNumber = f.positive.some((m) => m.k === 'range' || m.k === 'numeric-eq' || m.k === 'number');
-  const wantsString = f.positive.some((m) => ['string', 'prefix', 'suffix', 'eic', 'prefix-eic', 'suffix-eic', 'wildcard'].includes(m.k));
+  const wants = f.positive.map((m) => kindOf(m).wants);
+  const numeric = wants.includes('numeric');
+  const wantsNumber = numeric || wants.includes('number');
+  const wantsString = wants.includes('string');
   if (wantsNumber && present.every((l) => l.kind === K_STRING) && present.some((l) => l.s !== '' && !Number.isNaN(Number(l.s)))) {
     return ' (the event has a string, and numbers only match JSON numbers)';
   }
   if (wantsString && present.every((l) => l.kind !== K_STRING)) return ' (string operators only match JSON strings)';
-  if (f.positive.some((m) => m.k === 'range' || m.k === 'numeric-eq') && present.some((l) => l.kind === K_NUMBER && l.num === undefined)) {
+  if (numeric && present.some((l) => l.kind === K_NUMBER && l.num === undefined)) {
     return ' (a number that a 64-bit double cannot hold exactly is not compared numerically)';
   }
   return '';
 }
 
-function explainBranch(b: Branch, ev: FlatEvent): { matched: boolean; fields: FieldExplanation[]; score: number } {
+/**
+ * A common slip: a detail field written at the top level of the pattern. When the event has
+ * the field only under "detail", say where it is.
+ */
+function underDetailHint(path: string, ev: FlatEvent): string {
+  if (path === 'detail' || path.startsWith('detail.')) return '';
+  const under = `detail.${path}`;
+  let found = ev.byPath.has(under);
+  if (!found) for (const p of ev.byPath.keys()) if (p.startsWith(`${under}.`)) found = true;
+  if (!found) return '';
+  const top = path.split('.')[0] as string;
+  return ` (the event has ${under}: put "${top}" inside "detail" in the pattern)`;
+}
+
+function explainBranch(b: Branch, ev: FlatEvent): { matched: boolean; fields: FieldExplanation[]; failing: number } {
   const fields = [...b.fields].sort((x, y) => x.order - y.order).map((f) => explainField(f, ev));
   const allFields = fields.every((x) => x.matched);
   const matched = allFields && branchMatches(b, ev);
@@ -152,7 +126,7 @@ function explainBranch(b: Branch, ev: FlatEvent): { matched: boolean; fields: Fi
       reason: 'each field has a matching value, but they come from different elements of the same array; they must all come from one element',
     });
   }
-  return { matched, fields, score: fields.filter((x) => x.matched).length / Math.max(1, fields.length) };
+  return { matched, fields, failing: fields.filter((x) => !x.matched).length };
 }
 
 function commonArrayHint(b: Branch, ev: FlatEvent): string {
@@ -175,16 +149,60 @@ export function explainMatch(pattern: JsonInput, event: JsonInput): MatchExplana
     const via = n > 1 ? ` through $or alternative ${hit + 1} of ${n}` : '';
     return { matched: true, fields: r.fields, summary: `Match${via}: all ${r.fields.length} field${r.fields.length === 1 ? '' : 's'} of the pattern matched.` };
   }
-  let best = 0;
-  results.forEach((r, i) => {
-    if (r.score > (results[best]?.score ?? 0)) best = i;
-  });
-  const r = results[best] as (typeof results)[number];
-  const failures = r.fields.filter((x) => !x.matched);
-  const first = failures[0]?.reason ?? 'a field did not match';
-  const more = failures.length > 1 ? ` (and ${failures.length - 1} more field${failures.length > 2 ? 's' : ''} failed)` : '';
-  const summary = n > 1
-    ? `No match: none of the ${n} $or alternatives matched; the closest, alternative ${best + 1}, failed because ${first}${more}.`
-    : `No match: ${first}${more}.`;
-  return { matched: false, fields: r.fields, summary };
+  // The closest alternative is the one with the fewest failing fields; ties are said as such.
+  const fewest = Math.min(...results.map((r) => r.failing));
+  const closest = results.map((r, i) => ({ r, i })).filter((x) => x.r.failing === fewest);
+  const best = closest[0] as (typeof closest)[number];
+  const because = (fields: FieldExplanation[]): string => {
+    const failures = distinct(fields.filter((x) => !x.matched).map((x) => x.reason ?? 'a field did not match'));
+    const first = failures[0] ?? 'a field did not match';
+    const more = failures.length > 1 ? ` (and ${failures.length - 1} more field${failures.length > 2 ? 's' : ''} failed)` : '';
+    return `${first}${more}`;
+  };
+  let summary: string;
+  if (n === 1) summary = `No match: ${because(best.r.fields)}.`;
+  else if (closest.length === 1) {
+    summary = `No match: none of the ${n} $or alternatives matched; the closest, alternative ${best.i + 1}, failed because ${because(best.r.fields)}.`;
+  } else {
+    const each = `${fewest} failing field${fewest === 1 ? '' : 's'} each`;
+    // Alternatives that fail for the same reason are named together, so no reason is said twice.
+    const byReason = new Map<string, number[]>();
+    for (const x of closest) {
+      const why = because(x.r.fields);
+      byReason.set(why, [...(byReason.get(why) ?? []), x.i + 1]);
+    }
+    const groups = [...byReason];
+    const shown = groups.slice(0, MAX_TIE_REASONS).map(([why, alts]) =>
+      groups.length === 1
+        ? `${alts.length === 2 ? 'both' : 'all'} failed because ${why}`
+        : `${alts.length === 1 ? 'alternative' : 'alternatives'} ${and(alts.map(String))} failed because ${why}`,
+    );
+    const rest = groups.length - MAX_TIE_REASONS;
+    if (rest > 0) shown.push(`and ${rest} more reason${rest === 1 ? '' : 's'}`);
+    summary = `No match: none of the ${n} $or alternatives matched; alternatives ${and(closest.map((x) => String(x.i + 1)))} are equally close (${each}): ${shown.join('; ')}.`;
+  }
+  return { matched: false, fields: best.r.fields, summary };
+}
+
+/** Beyond this many different reasons among equally close alternatives, the rest are counted. */
+const MAX_TIE_REASONS = 3;
+
+function and(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}
+
+function distinct(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+/**
+ * The explanation as lines of text: the summary, then each failing field's reason that the
+ * summary does not already give (so no reason is said twice).
+ */
+export function explanationLines(x: MatchExplanation): string[] {
+  const lines = [x.summary];
+  for (const f of x.fields) {
+    if (f.reason && f.matched === x.matched && !lines.some((l) => l.includes(f.reason as string))) lines.push(f.reason);
+  }
+  return lines;
 }

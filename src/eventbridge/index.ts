@@ -5,9 +5,11 @@ export type { JsonInput, PatternProblem, Matcher, FieldCondition, Branch, Compil
 export { validatePattern, assertValidPattern, testEventPattern } from './pattern-api.ts';
 export { InvalidEventPatternError } from './errors.ts';
 export { InvalidEventError } from './event-flatten.ts';
-export { explainMatch } from './explain.ts';
+export { explainMatch, explanationLines } from './explain.ts';
 export type { FieldExplanation, MatchExplanation } from './explain.ts';
 export { RuleMachine } from './rule-machine.ts';
+export { OPERATOR_NAMES } from './operators.ts';
+export type { OperatorName } from './operators.ts';
 
 // Input transformer
 export * from './input/index.ts';

@@ -1,7 +1,7 @@
 // One block per content-filter operator, following the behaviour the AWS EventBridge
 // documentation describes (examples rewritten in our own words and data).
 import { describe, expect, it } from 'vitest';
-import { RuleMachine, testEventPattern } from './index.ts';
+import { RuleMachine, testEventPattern, validatePattern } from './index.ts';
 
 /** Checks a verdict through both matchers so they can never drift apart. */
 function verdict(pattern: unknown, event: unknown): boolean {
@@ -79,6 +79,41 @@ describe('exact values', () => {
     const ev = order({ items: [{ sku: 'A', qty: 1 }, { sku: 'B', qty: 9 }] });
     expect(verdict({ detail: { items: { sku: ['A'], qty: [1] } } }, ev)).toBe(true);
     expect(verdict({ detail: { items: { sku: ['A'], qty: [9] } } }, ev)).toBe(false);
+  });
+});
+
+// exactly is event-ruler's exact-match operator (EventBridge runs event-ruler; AWS's
+// documentation does not list it). It takes a string only and compares it character for character.
+describe('exactly', () => {
+  it('matches the string itself, case-sensitively, and only strings', () => {
+    expect(verdict({ detail: { s: [{ exactly: 'open' }] } }, order({ s: 'open' }))).toBe(true);
+    expect(verdict({ detail: { s: [{ exactly: 'open' }] } }, order({ s: 'Open' }))).toBe(false);
+    expect(verdict({ detail: { s: [{ exactly: 'open' }] } }, order({ s: 'opened' }))).toBe(false);
+    expect(verdict({ detail: { n: [{ exactly: '5' }] } }, order({ n: 5 }))).toBe(false);
+    expect(verdict({ detail: { s: [{ exactly: '' }] } }, order({ s: '' }))).toBe(true);
+    expect(verdict({ detail: { s: [{ exactly: 'a' }, { exactly: 'b' }] } }, order({ s: ['c', 'b'] }))).toBe(true);
+  });
+  it('compares an IP-looking string as text, where a plain value compares addresses', () => {
+    expect(verdict({ detail: { ip: ['10.0.0.1'] } }, order({ ip: '10.0.0.1' }))).toBe(true);
+    expect(verdict({ detail: { ip: [{ exactly: '10.0.0.1' }] } }, order({ ip: '10.0.0.1' }))).toBe(true);
+    expect(verdict({ detail: { ip: ['2001:db8::1'] } }, order({ ip: '2001:DB8::1' }))).toBe(true);
+    expect(verdict({ detail: { ip: [{ exactly: '2001:db8::1' }] } }, order({ ip: '2001:DB8::1' }))).toBe(false);
+  });
+  it('shares its condition with the same plain string in another rule', () => {
+    const m = new RuleMachine();
+    m.addRule('plain', { source: ['com.shop.orders'], detail: { s: ['open'] } });
+    m.addRule('exactly', { source: ['com.shop.orders'], detail: { s: [{ exactly: 'open' }] } });
+    expect(m.matchingRules(order({ s: 'open' }))).toEqual(['exactly', 'plain']);
+    m.deleteRule('plain');
+    expect(m.matchingRules(order({ s: 'open' }))).toEqual(['exactly']);
+  });
+  it('takes only a string, alone in its object', () => {
+    for (const operand of [33, null, true, ['x'], { prefix: 'x' }]) {
+      expect(validatePattern({ a: [{ exactly: operand }] })[0]?.message).toMatch(/exactly must be a string/);
+    }
+    expect(validatePattern({ a: [{ exactly: 'x', prefix: 'y' }] })[0]?.message).toMatch(/Only one operator/);
+    expect(validatePattern({ a: [{ Exactly: 'x' }] })[0]?.message).toMatch(/did you mean "exactly"/);
+    expect(validatePattern({ $or: [{ exactly: ['x'] }, { b: ['y'] }] })[0]?.message).toMatch(/reserved/);
   });
 });
 

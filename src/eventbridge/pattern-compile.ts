@@ -4,17 +4,16 @@
 import { JsonNumber, JsonSyntaxError, parseJsonText, fromJsValue } from './json-text.ts';
 import type { JsonObject, JsonValue } from './json-text.ts';
 import { comparableValue } from './numbers.ts';
-import { ipHex, looksLikeIp, parseCidr } from './ip-address.ts';
-import { parseWildcard, wildcardComplexity, WILDCARD_COMPLEXITY_LIMIT } from './wildcard.ts';
-import type { WildcardPattern } from './wildcard.ts';
-import { caseFoldMatcher } from './case-fold.ts';
+import { ipHex, looksLikeIp } from './ip-address.ts';
+import { MATCHER_KINDS } from './matcher-kinds.ts';
+import { isOperatorName, OPERATOR_NAMES, OPERATOR_TABLE } from './operators.ts';
+import { childPath, isObject, typeName } from './pattern-syntax.ts';
+import type { ParsedMatcher } from './pattern-syntax.ts';
 import type { Branch, CompiledPattern, FieldCondition, Matcher, PatternProblem } from './types.ts';
 
-export const OPERATORS = ['prefix', 'suffix', 'equals-ignore-case', 'anything-but', 'numeric', 'exists', 'cidr', 'wildcard'];
-
-// Names the service reserves inside $or (operators, comparison symbols, and future operators).
-const RESERVED_IN_OR = new Set([
-  'exactly', 'equals-ignore-case', 'prefix', 'suffix', 'anything-but', 'exists', 'wildcard', 'numeric', 'cidr',
+// Names the service reserves inside $or: the operators, comparison symbols, and future operators.
+const RESERVED_IN_OR = new Set<string>([
+  ...OPERATOR_NAMES,
   '=', '<', '<=', '>', '>=', 'regex', 'not-wildcard', 'not-equals-ignore-case', 'date-after', 'date-on-or-after',
   'date-before', 'date-on-or-before', 'in-date-range', 'ip-address-in-range', 'ip-address-not-in-range',
 ]);
@@ -33,24 +32,6 @@ interface Entry {
   key: string;
 }
 type BranchMap = Map<string, Entry>;
-
-function typeName(v: JsonValue): string {
-  if (v === null) return 'null';
-  if (v instanceof JsonNumber) return `number (${v.text})`;
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'object') return 'object';
-  if (typeof v === 'string') return `string (${JSON.stringify(v)})`;
-  return `${typeof v} (${String(v)})`;
-}
-
-function isObject(v: JsonValue): v is JsonObject {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof JsonNumber);
-}
-
-function childPath(base: string, key: string): string {
-  const safe = /^[A-Za-z0-9_$@:\-]+$/.test(key) ? key : JSON.stringify(key);
-  return base ? `${base}.${safe}` : safe;
-}
 
 /** Parses pattern input (JSON text or parsed value) without throwing. */
 export function readPatternInput(input: unknown): { value?: JsonValue; problem?: PatternProblem } {
@@ -103,16 +84,7 @@ function orderFields(fields: FieldCondition[]): FieldCondition[] {
   const rank = (f: FieldCondition): number => {
     if (f.allowsAbsent) return 6;
     let r = 0;
-    for (const m of f.matchers) {
-      const k = m.k;
-      const mr = k === 'string' || k === 'number' || k === 'literal' ? 0
-        : k === 'prefix' || k === 'suffix' || k === 'numeric-eq' ? 1
-        : k === 'range' ? 2
-        : k === 'exists' ? 5
-        : k.startsWith('ab-') ? 5
-        : 3;
-      if (mr > r) r = mr;
-    }
+    for (const m of f.matchers) r = Math.max(r, MATCHER_KINDS[m.k].rank);
     return r;
   };
   // Among equals, the envelope fields that usually tell events apart come first.
@@ -239,247 +211,25 @@ class Ctx {
     return { matchers, key: keys.join('|') };
   }
 
-  expression(o: JsonObject, jp: string): { m: Matcher; key: string } | undefined {
+  expression(o: JsonObject, jp: string): ParsedMatcher | undefined {
     const names = Object.keys(o);
+    const known = OPERATOR_NAMES.join(', ');
     if (names.length === 0) {
-      this.bad(jp, `An empty object is not a match expression; use an operator such as {"prefix": "..."}. Operators: ${OPERATORS.join(', ')}.`);
+      this.bad(jp, `An empty object is not a match expression; use an operator such as {"prefix": "..."}. Operators: ${known}.`);
       return undefined;
     }
     const op = names[0] as string;
     const v = o[op] as JsonValue;
     const here = childPath(jp, op);
-    if (!OPERATORS.includes(op)) {
-      const hint = OPERATORS.find((x) => x === op.toLowerCase());
-      this.bad(here, `Unknown operator "${op}".${hint ? ` Operators are lower-case: did you mean "${hint}"?` : ''} Operators: ${OPERATORS.join(', ')}.`);
+    if (!isOperatorName(op)) {
+      const hint = OPERATOR_NAMES.find((x) => x === op.toLowerCase());
+      this.bad(here, `Unknown operator "${op}".${hint ? ` Operators are lower-case: did you mean "${hint}"?` : ''} Operators: ${known}.`);
       return undefined;
     }
     if (names.length > 1) {
       this.bad(jp, `Only one operator is allowed per object; found ${names.map((n) => `"${n}"`).join(', ')}. Put each one in its own object in the array.`);
       return undefined;
     }
-    switch (op) {
-      case 'prefix':
-      case 'suffix': {
-        if (typeof v === 'string') return { m: op === 'prefix' ? { k: 'prefix', s: v } : { k: 'suffix', s: v }, key: `${op}:${JSON.stringify(v)}` };
-        if (isObject(v)) {
-          const inner = Object.keys(v);
-          if (inner.length !== 1 || inner[0] !== 'equals-ignore-case') {
-            this.bad(here, `${op} takes a string, or {"equals-ignore-case": "..."}; found ${inner.length === 0 ? 'an empty object' : `"${inner[0]}"${inner.length > 1 ? ' and more' : ''}`}.`);
-            return undefined;
-          }
-          const s = v['equals-ignore-case'] as JsonValue;
-          if (typeof s !== 'string') {
-            this.bad(`${here}.equals-ignore-case`, `equals-ignore-case must be a string, not a ${typeName(s)}.`);
-            return undefined;
-          }
-          const mode = op === 'prefix' ? 'prefix' : 'suffix';
-          const m: Matcher = op === 'prefix'
-            ? { k: 'prefix-eic', s, test: caseFoldMatcher(s, mode) }
-            : { k: 'suffix-eic', s, test: caseFoldMatcher(s, mode) };
-          return { m, key: `${op}-eic:${JSON.stringify(s)}` };
-        }
-        this.bad(here, `${op} must be a string, not a ${typeName(v)}.`);
-        return undefined;
-      }
-      case 'equals-ignore-case': {
-        if (typeof v !== 'string') {
-          this.bad(here, `equals-ignore-case must be a string, not a ${typeName(v)}.`);
-          return undefined;
-        }
-        return { m: { k: 'eic', s: v, test: caseFoldMatcher(v, 'whole') }, key: `eic:${JSON.stringify(v)}` };
-      }
-      case 'wildcard': {
-        if (typeof v !== 'string') {
-          this.bad(here, `wildcard must be a string, not a ${typeName(v)}.`);
-          return undefined;
-        }
-        const w = this.wildcard(v, here);
-        return w ? { m: { k: 'wildcard', w }, key: `wc:${JSON.stringify(v)}` } : undefined;
-      }
-      case 'exists': {
-        if (typeof v !== 'boolean') {
-          this.bad(here, `exists must be true or false, not a ${typeName(v)}.`);
-          return undefined;
-        }
-        return { m: { k: 'exists', exists: v }, key: `exists:${v}` };
-      }
-      case 'cidr': {
-        if (typeof v !== 'string') {
-          this.bad(here, `cidr must be a string such as "10.0.0.0/24", not a ${typeName(v)}.`);
-          return undefined;
-        }
-        const r = parseCidr(v);
-        if (!r.ok) {
-          this.bad(here, `Invalid cidr: ${r.message}.`);
-          return undefined;
-        }
-        return { m: { k: 'cidr', range: r.range, source: v }, key: `cidr:${r.range.lo}-${r.range.hi}` };
-      }
-      case 'numeric':
-        return this.numeric(v, here);
-      case 'anything-but':
-        return this.anythingBut(v, here);
-    }
-    return undefined;
-  }
-
-  wildcard(v: string, jp: string): WildcardPattern | undefined {
-    const p = parseWildcard(v);
-    if (!p.ok) {
-      this.bad(jp, `Invalid wildcard: ${p.message}.`);
-      return undefined;
-    }
-    const score = wildcardComplexity(p.pattern);
-    if (score > WILDCARD_COMPLEXITY_LIMIT) {
-      this.bad(jp, `The wildcard ${JSON.stringify(v)} is too complex (score ${score}, limit ${WILDCARD_COMPLEXITY_LIMIT}): use fewer * characters or fewer repeated character sequences after a *.`);
-      return undefined;
-    }
-    return p.pattern;
-  }
-
-  numberOperand(v: JsonValue | undefined, jp: string, op: string): number | undefined {
-    if (!(v instanceof JsonNumber)) {
-      this.bad(jp, v === undefined ? `"${op}" must be followed by a number.` : `The value after "${op}" must be a number, not a ${typeName(v)}.`);
-      return undefined;
-    }
-    const d = comparableValue(v.text);
-    if (d === undefined) {
-      this.bad(jp, `${v.text} cannot be compared as a number: it is not exactly representable as a 64-bit floating-point value.`);
-      return undefined;
-    }
-    return d;
-  }
-
-  numeric(v: JsonValue, jp: string): { m: Matcher; key: string } | undefined {
-    if (!Array.isArray(v)) {
-      this.bad(jp, `numeric must be an array such as [">", 0, "<=", 5], not a ${typeName(v)}.`);
-      return undefined;
-    }
-    if (v.length === 0) {
-      this.bad(jp, 'numeric needs an operator and a number, for example [">=", 10].');
-      return undefined;
-    }
-    const op = v[0];
-    if (typeof op !== 'string' || !['=', '<', '<=', '>', '>='].includes(op)) {
-      this.bad(`${jp}[0]`, `${typeof op === 'string' ? `"${op}" is not a numeric operator` : `The first element must be an operator, not a ${typeName(op as JsonValue)}`}; use one of =, <, <=, >, >=.`);
-      return undefined;
-    }
-    const a = this.numberOperand(v[1], `${jp}[1]`, op);
-    if (a === undefined) return undefined;
-    const src = JSON.stringify(v.map((x) => (x instanceof JsonNumber ? Number(x.text) : x)));
-    if (op === '=' || op === '<' || op === '<=') {
-      if (v.length > 2) {
-        this.bad(jp, `After "${op}" and its number nothing more is allowed${op === '=' ? '' : '; to give a range, put ">" or ">=" first'}.`);
-        return undefined;
-      }
-      if (op === '=') return { m: { k: 'numeric-eq', value: a, source: src }, key: `neq:${a}` };
-      return { m: { k: 'range', lo: -Infinity, loOpen: false, hi: a, hiOpen: op === '<', source: src }, key: `rng:-inf:${a}:${op}` };
-    }
-    if (v.length === 2) return { m: { k: 'range', lo: a, loOpen: op === '>', hi: Infinity, hiOpen: false, source: src }, key: `rng:${op}${a}:inf` };
-    const op2 = v[2];
-    if (typeof op2 !== 'string' || (op2 !== '<' && op2 !== '<=')) {
-      this.bad(`${jp}[2]`, `A range's second operator must be "<" or "<=", not ${typeof op2 === 'string' ? `"${op2}"` : `a ${typeName(op2 as JsonValue)}`}.`);
-      return undefined;
-    }
-    const b = this.numberOperand(v[3], `${jp}[3]`, op2);
-    if (b === undefined) return undefined;
-    if (v.length > 4) {
-      this.bad(jp, 'Too many terms: a numeric range has at most a lower bound and an upper bound.');
-      return undefined;
-    }
-    if (!(a < b)) {
-      this.bad(jp, `The range is empty: the lower bound ${a} must be less than the upper bound ${b}.`);
-      return undefined;
-    }
-    return { m: { k: 'range', lo: a, loOpen: op === '>', hi: b, hiOpen: op2 === '<', source: src }, key: `rng:${op}${a}:${op2}${b}` };
-  }
-
-  anythingBut(v: JsonValue, jp: string): { m: Matcher; key: string } | undefined {
-    if (typeof v === 'string') return { m: { k: 'ab-strings', set: new Set([v]) }, key: `abs:${JSON.stringify([v])}` };
-    if (v instanceof JsonNumber) {
-      const d = this.numberOperand(v, jp, 'anything-but');
-      return d === undefined ? undefined : { m: { k: 'ab-numbers', set: new Set([d]), texts: [v.text] }, key: `abn:${d}` };
-    }
-    if (Array.isArray(v)) {
-      if (v.length === 0) {
-        this.bad(jp, 'anything-but with an empty list excludes nothing and is not allowed; list at least one value.');
-        return undefined;
-      }
-      const strings = v.filter((x): x is string => typeof x === 'string');
-      const numbers = v.filter((x): x is JsonNumber => x instanceof JsonNumber);
-      let ok = true;
-      v.forEach((x, i) => {
-        if (typeof x !== 'string' && !(x instanceof JsonNumber)) {
-          ok = false;
-          this.bad(`${jp}[${i}]`, `anything-but lists may hold only strings or only numbers, not a ${typeName(x)}.`);
-        }
-      });
-      if (!ok) return undefined;
-      if (strings.length > 0 && numbers.length > 0) {
-        this.bad(jp, 'anything-but lists must be all strings or all numbers, not a mix.');
-        return undefined;
-      }
-      if (strings.length > 0) return { m: { k: 'ab-strings', set: new Set(strings) }, key: `abs:${JSON.stringify([...new Set(strings)].sort())}` };
-      const set = new Set<number>();
-      for (let i = 0; i < numbers.length; i++) {
-        const d = this.numberOperand(numbers[i], `${jp}[${i}]`, 'anything-but');
-        if (d === undefined) return undefined;
-        set.add(d);
-      }
-      return { m: { k: 'ab-numbers', set, texts: numbers.map((n) => n.text) }, key: `abn:${[...set].sort((a, b) => a - b).join(',')}` };
-    }
-    if (isObject(v)) {
-      const names = Object.keys(v);
-      if (names.length === 0) {
-        this.bad(jp, 'anything-but needs an operator inside the object: equals-ignore-case, prefix, suffix or wildcard.');
-        return undefined;
-      }
-      const op = names[0] as string;
-      if (!['equals-ignore-case', 'prefix', 'suffix', 'wildcard'].includes(op)) {
-        this.bad(childPath(jp, op), `anything-but cannot be combined with "${op}"; it supports equals-ignore-case, prefix, suffix and wildcard.`);
-        return undefined;
-      }
-      if (names.length > 1) {
-        this.bad(jp, `Only one operator is allowed inside anything-but; found ${names.map((n) => `"${n}"`).join(', ')}.`);
-        return undefined;
-      }
-      const here = childPath(jp, op);
-      const inner = v[op] as JsonValue;
-      let list: JsonValue[];
-      if (typeof inner === 'string') list = [inner];
-      else if (Array.isArray(inner)) list = inner;
-      else if (inner instanceof JsonNumber) list = [inner];
-      else {
-        this.bad(here, `The value of anything-but/${op} must be a string or an array of strings, not a ${typeName(inner)}.`);
-        return undefined;
-      }
-      const strs: string[] = [];
-      let ok = true;
-      list.forEach((x, i) => {
-        const at = Array.isArray(inner) ? `${here}[${i}]` : here;
-        if (typeof x !== 'string') {
-          ok = false;
-          this.bad(at, `anything-but/${op} takes only strings, not a ${typeName(x)}.`);
-        } else if ((op === 'prefix' || op === 'suffix') && x === '') {
-          ok = false;
-          this.bad(at, `An empty ${op} is not allowed inside anything-but (it would exclude every string).`);
-        } else strs.push(x);
-      });
-      if (!ok) return undefined;
-      const uniq = [...new Set(strs)].sort();
-      const key = `ab-${op}:${JSON.stringify(uniq)}`;
-      if (op === 'equals-ignore-case') return { m: { k: 'ab-eic', list: uniq, tests: uniq.map((s) => caseFoldMatcher(s, 'whole')) }, key };
-      if (op === 'prefix') return { m: { k: 'ab-prefix', list: uniq }, key };
-      if (op === 'suffix') return { m: { k: 'ab-suffix', list: uniq }, key };
-      const ws: WildcardPattern[] = [];
-      for (let i = 0; i < uniq.length; i++) {
-        const w = this.wildcard(uniq[i] as string, Array.isArray(inner) ? `${here}[${i}]` : here);
-        if (!w) return undefined;
-        ws.push(w);
-      }
-      return { m: { k: 'ab-wildcard', list: ws }, key };
-    }
-    this.bad(jp, `anything-but must be a string, a number, a list of them, or an object with prefix, suffix, equals-ignore-case or wildcard; not ${v === null ? 'null' : `a ${typeName(v)}`}.`);
-    return undefined;
+    return OPERATOR_TABLE[op].parse(v, here, this);
   }
 }

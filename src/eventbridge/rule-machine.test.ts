@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { InvalidEventPatternError, RuleMachine, testEventPattern, validatePattern } from './index.ts';
+import { MATCHER_KINDS } from './matcher-kinds.ts';
+import { DENSE_SOURCES, makeDenseRules, makeEvents, referenceNames } from '../../scripts/bench-engine.ts';
+
+const RULES: Record<string, object> = {
+  k: { a: [{ 'equals-ignore-case': 'k' }] },
+  zurich: { a: [{ 'equals-ignore-case': 'Zürich' }] },
+  ip: { a: ['10.0.0.1'] },
+  ip6: { a: ['2001:db8::1'] },
+  'not-x': { a: [{ 'anything-but': ['x', 'y'] }] },
+  'not-5': { a: [{ 'anything-but': [5] }] },
+};
+const ruleOf = (name: string): object => RULES[name] as object;
 
 describe('RuleMachine', () => {
   it('returns the sorted names of matching rules', () => {
@@ -48,6 +60,40 @@ describe('RuleMachine', () => {
     expect(m.matchingRules('{"x":{"amount":5},"detail":{"\\u0061mount":1.00000000000000001}}')).toEqual([]);
     expect(m.matchingRules('{"detail":{"amount":[1e400]}}')).toEqual([]);
   });
+  it('indexes equals-ignore-case, IP addresses and anything-but without changing verdicts', () => {
+    const m = new RuleMachine();
+    for (const [name, p] of Object.entries(RULES)) m.addRule(name, p);
+    // The Kelvin sign lower-cases to "k" in JavaScript, but EventBridge does not fold it.
+    expect(m.matchingRules({ a: '\u212a' })).toEqual(['not-5', 'not-x']);
+    expect(m.matchingRules({ a: 'K' })).toEqual(['k', 'not-5', 'not-x']);
+    expect(m.matchingRules({ a: 'ZÜRICH' })).toEqual(['not-5', 'not-x', 'zurich']);
+    expect(m.matchingRules({ a: '2001:DB8:0::1' })).toEqual(['ip6', 'not-5', 'not-x']);
+    expect(m.matchingRules({ a: '10.0.0.1' })).toEqual(['ip', 'not-5', 'not-x']);
+    expect(m.matchingRules({ a: 'x' })).toEqual(['not-5']);
+    expect(m.matchingRules({ a: 5 })).toEqual(['not-x']);
+    expect(m.matchingRules({ a: null })).toEqual(['not-5', 'not-x']);
+    for (const a of ['\u212a', 'K', 'ZÜRICH', '2001:DB8:0::1', '10.0.0.1', 'x', 5, null]) {
+      const want = m.ruleNames().filter((n) => testEventPattern(JSON.stringify(ruleOf(n)), { a }));
+      expect(m.matchingRules({ a }), String(a)).toEqual(want);
+    }
+  });
+  it('fails loudly, never by a silent linear scan, when a kind names an index it cannot use', () => {
+    const row = MATCHER_KINDS.wildcard as { index: string };
+    const saved = row.index;
+    try {
+      for (const [index, message] of [['exact', /"wildcard" names the index "exact", which holds other kinds/], ['no-such-index', /does not have/]] as const) {
+        row.index = index;
+        const m = new RuleMachine();
+        m.addRule('w', { a: [{ wildcard: 'x*' }] });
+        expect(() => m.matchingRules({ a: 'xy' })).toThrow(message);
+      }
+    } finally {
+      row.index = saved;
+    }
+    const m = new RuleMachine();
+    m.addRule('w', { a: [{ wildcard: 'x*' }] });
+    expect(m.matchingRules({ a: 'xy' })).toEqual(['w']);
+  });
   it('rejects invalid patterns with InvalidEventPatternError and keeps the old rule', () => {
     const m = new RuleMachine();
     m.addRule('r', { a: ['1'] });
@@ -59,7 +105,7 @@ describe('RuleMachine', () => {
 // ---- property tests: the RuleMachine always agrees with the reference matcher ----
 
 const key = fc.constantFrom('a', 'b', 'c', 'x.y');
-const str = fc.constantFrom('x', 'xy', 'X', 'yx', '', 'a*b', '10.0.0.1', '10.0.0.9', '::1', 'Zürich', '5');
+const str = fc.constantFrom('x', 'xy', 'X', 'XY', 'yx', '', 'a*b', '10.0.0.1', '10.0.0.9', '::1', '0:0::0001', 'Zürich', 'ZÜRICH', '\u212a', 'k', '5');
 const num = fc.constantFrom('0', '1', '5', '5.0', '-1', '2.5', '100', '1e2', '-0.0', '9007199254740993', '0.10000000000000001', '1e400', '1e-400', '123456789.1234567');
 const scalarText = fc.oneof(
   str.map((s) => JSON.stringify(s)),
@@ -69,6 +115,7 @@ const scalarText = fc.oneof(
 
 const matcherText = fc.oneof(
   scalarText,
+  str.map((s) => JSON.stringify({ exactly: s })),
   str.map((s) => JSON.stringify({ prefix: s })),
   str.map((s) => JSON.stringify({ suffix: s })),
   str.map((s) => JSON.stringify({ 'equals-ignore-case': s })),
@@ -171,6 +218,51 @@ describe('RuleMachine agrees with the reference matcher (property)', () => {
         const text = JSON.stringify(ev);
         const want = patterns.map((p, i) => (testEventPattern(p, text) ? `p${i}` : '')).filter(Boolean).sort();
         expect(m.matchingRules(text)).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+// ---- the bench's dense workload: about 50 rules per source/detail-type pair ----
+
+describe('RuleMachine agrees with the reference matcher on the dense workload', () => {
+  const rules = makeDenseRules(1000, 11);
+  const machine = new RuleMachine();
+  for (const [name, p] of rules) machine.addRule(name, p);
+  const reference = referenceNames(rules).names;
+  it("on the bench's events", () => {
+    let matched = 0;
+    for (const e of makeEvents(200, 13, DENSE_SOURCES)) {
+      const want = reference(e);
+      matched += want.length;
+      expect(machine.matchingRules(e)).toEqual(want);
+    }
+    expect(matched).toBeGreaterThan(200); // the workload is dense: several rules match most events
+  });
+  it('on generated events near the rules’ values', () => {
+    const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(fc.oneof(a, fc.array(a, { minLength: 1, maxLength: 2 })), { nil: undefined });
+    const text = (xs: string[]) => fc.constantFrom(...xs);
+    const detail = fc.record({
+      status: maybe(text(['placed', 'paid', 'shipped', 'Paid', ''])),
+      amount: maybe(fc.oneof(fc.integer({ min: -10, max: 1600 }), fc.constantFrom(376, 1000, 1499.5))),
+      channel: maybe(fc.oneof(text(['web', 'mobile', 'store', 'partner', 'WEB']), fc.integer({ min: 0, max: 2 }))),
+      region: maybe(text(['eu-west-1', 'eu', 'e', 'us-east-1', 'ap-south-1', 'EU-west-1'])),
+      email: maybe(text(['a@example.com', 'b@example.org', '.org', 'x@example.ORG'])),
+      country: maybe(fc.oneof(text(['DE', 'de', 'Fr', 'us', 'usa', 'dé']), fc.constant(true))),
+      coupon: maybe(fc.oneof(text(['SPRING25']), fc.constant(null))),
+      customer: fc.option(fc.record({ tier: maybe(text(['gold', 'silver', 'bronze', 'platinum', 'Gold'])) }), { nil: undefined }),
+      context: fc.option(fc.record({ retries: maybe(fc.integer({ min: 0, max: 3 })) }), { nil: undefined }),
+    });
+    const event = fc.record({
+      source: fc.integer({ min: 0, max: DENSE_SOURCES }).map((i) => `com.shop.svc${i}`),
+      'detail-type': text(['Order Placed', 'Order Paid', 'Order Shipped', 'Refund Issued', 'Stock Low']),
+      detail,
+    });
+    fc.assert(
+      fc.property(event, (ev) => {
+        const e = JSON.stringify(ev);
+        expect(machine.matchingRules(e)).toEqual(reference(e));
       }),
       { numRuns: 300 },
     );

@@ -2,15 +2,18 @@
 // Each rule branch is a chain of field conditions in path order; identical conditions at the
 // same point are shared between rules. Matching walks the automaton from the start state,
 // following a transition whenever an event value at its path passes its condition (found
-// through per-path indexes: Maps for exact values and prefixes/suffixes, sorted numeric ranges),
-// so the work depends on the event and on the rules that actually match, not on how many
-// rules exist.
+// through per-path indexes: Maps for exact values, prefixes/suffixes, folded case and IP
+// addresses, sorted numeric ranges, anything-but exclusion sets; each matcher kind names its
+// index in matcher-kinds.ts), so the work depends on the event and on the rules that actually
+// match, not on how many rules exist.
 import { compileOrThrow } from './pattern-api.ts';
 import { buildPathTrie, flattenEvent, K_FALSE, K_NULL, K_NUMBER, K_STRING, K_TRUE } from './event-flatten.ts';
 import type { FlatEvent, Leaf, PathTrie, Slot } from './event-flatten.ts';
 import { scanEvent } from './event-scan.ts';
 import { conditionAccepts, consistent } from './leaf-match.ts';
-import type { FieldCondition, JsonInput } from './types.ts';
+import { kindOf, leafIp, matcherAccepts } from './matcher-kinds.ts';
+import type { IndexKind } from './matcher-kinds.ts';
+import type { FieldCondition, JsonInput, Matcher } from './types.ts';
 
 interface Transition {
   cond: FieldCondition;
@@ -58,6 +61,23 @@ class NameState {
   seen: Set<string> | undefined;
 }
 
+/** An anything-but condition: the transition is taken unless the value is in `set`. */
+interface ExclusionEntry<T> {
+  set: Set<T>;
+  t: Transition;
+}
+
+/** A kind whose row in matcher-kinds.ts names an index made for another kind: a bug, said loudly. */
+function wrongIndex(kind: string, index: IndexKind): never {
+  throw new Error(`RuleMachine: matcher kind "${kind}" names the index "${index}", which holds other kinds; give it its own index or "each"`);
+}
+
+/** The ASCII lower-case form of s, or undefined when s has a character outside ASCII. */
+function asciiLower(s: string): string | undefined {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return undefined;
+  return s.toLowerCase();
+}
+
 interface RangeEntry {
   lo: number;
   loOpen: boolean;
@@ -79,8 +99,17 @@ class FieldMachine {
   private suffix = NO_STRING_INDEX;
   private suffixLens = NO_NUMBERS;
   private ranges: RangeEntry[] = [];
+  private ip = NO_STRING_INDEX;
+  /** Lengths of the hex keys in `ip`: like hexInRange, an address is compared by its first that many digits. */
+  private ipLens = NO_NUMBERS;
+  /** equals-ignore-case on ASCII text, by the ASCII lower-case form. */
+  private folded = NO_STRING_INDEX;
+  private abStrings: ExclusionEntry<string>[] = [];
+  private abNumbers: ExclusionEntry<number>[] = [];
   private any = NO_TRANSITIONS;
   private scan = NO_TRANSITIONS;
+  private single: Transition | undefined;
+  private singleMatcher: Matcher | undefined;
 
   add(t: Transition): void {
     this.transitions.add(t);
@@ -106,32 +135,61 @@ class FieldMachine {
     let literal: Map<string, Transition[]> | undefined;
     let prefix: Map<string, Transition[]> | undefined;
     let suffix: Map<string, Transition[]> | undefined;
+    let ip: Map<string, Transition[]> | undefined;
+    let folded: Map<string, Transition[]> | undefined;
+    const abStrings: ExclusionEntry<string>[] = [];
+    const abNumbers: ExclusionEntry<number>[] = [];
     const ranges: RangeEntry[] = [];
     const any: Transition[] = [];
     const scan: Transition[] = [];
     const pl = new Set<number>();
     const sl = new Set<number>();
+    const il = new Set<number>();
     for (const t of this.transitions) {
       const c = t.cond;
       let scanned = false;
+      const testEach = () => {
+        // The whole condition is tested, once per transition.
+        if (!scanned) scan.push(t);
+        scanned = true;
+      };
       for (const m of c.positive) {
-        switch (m.k) {
-          case 'string': exact = push(exact, m.s, t); break;
+        const index = kindOf(m).index;
+        switch (index) {
+          case 'exact': if (m.k === 'string') exact = push(exact, m.s, t); else wrongIndex(m.k, index); break;
           case 'number':
-            if (m.value !== undefined) numValue = push(numValue, m.value, t);
-            numText = push(numText, m.text, t);
-            break;
-          case 'numeric-eq': numValue = push(numValue, m.value, t); break;
-          case 'literal': literal = push(literal, m.lit, t); break;
-          case 'prefix': prefix = push(prefix, m.s, t); pl.add(m.s.length); break;
-          case 'suffix': suffix = push(suffix, m.s, t); sl.add(m.s.length); break;
-          case 'range': ranges.push({ lo: m.lo, loOpen: m.loOpen, hi: m.hi, hiOpen: m.hiOpen, t }); break;
-          case 'exists': any.push(t); break;
-          default:
-            if (!scanned) {
-              scan.push(t);
-              scanned = true;
+            if (m.k !== 'number') wrongIndex(m.k, index);
+            else {
+              if (m.value !== undefined) numValue = push(numValue, m.value, t);
+              numText = push(numText, m.text, t);
             }
+            break;
+          case 'numeric-eq': if (m.k === 'numeric-eq') numValue = push(numValue, m.value, t); else wrongIndex(m.k, index); break;
+          case 'literal': if (m.k === 'literal') literal = push(literal, m.lit, t); else wrongIndex(m.k, index); break;
+          case 'ip':
+            // A single address is a range of one: index it by its hex form.
+            if (m.k !== 'ip') wrongIndex(m.k, index);
+            else if (m.range.lo === m.range.hi) (ip = push(ip, m.range.lo, t)), il.add(m.range.lo.length);
+            else testEach(); // not produced by the compiler today (a plain address is one value)
+            break;
+          case 'eic': {
+            if (m.k !== 'eic') wrongIndex(m.k, index);
+            const key = m.k === 'eic' ? asciiLower(m.s) : undefined;
+            if (key !== undefined) folded = push(folded, key, t);
+            else testEach(); // outside ASCII, case folding is not a plain lower-casing
+            break;
+          }
+          case 'prefix': if (m.k === 'prefix') (prefix = push(prefix, m.s, t)), pl.add(m.s.length); else wrongIndex(m.k, index); break;
+          case 'suffix': if (m.k === 'suffix') (suffix = push(suffix, m.s, t)), sl.add(m.s.length); else wrongIndex(m.k, index); break;
+          case 'range': if (m.k === 'range') ranges.push({ lo: m.lo, loOpen: m.loOpen, hi: m.hi, hiOpen: m.hiOpen, t }); else wrongIndex(m.k, index); break;
+          case 'always': any.push(t); break;
+          case 'anything-but-strings': if (m.k === 'ab-strings') abStrings.push({ set: m.set, t }); else wrongIndex(m.k, index); break;
+          case 'anything-but-numbers': if (m.k === 'ab-numbers') abNumbers.push({ set: m.set, t }); else wrongIndex(m.k, index); break;
+          case 'each': testEach(); break;
+          default: {
+            const unknown: never = index;
+            throw new Error(`RuleMachine: matcher kind "${m.k}" names the index "${String(unknown)}", which the FieldMachine does not have`);
+          }
         }
       }
     }
@@ -144,14 +202,34 @@ class FieldMachine {
     this.prefixLens = pl.size > 0 ? [...pl].sort((a, b) => a - b) : NO_NUMBERS;
     this.suffixLens = sl.size > 0 ? [...sl].sort((a, b) => a - b) : NO_NUMBERS;
     this.ranges = ranges.sort((a, b) => a.lo - b.lo);
+    this.ip = ip ?? NO_STRING_INDEX;
+    this.ipLens = il.size > 0 ? [...il] : NO_NUMBERS;
+    this.folded = folded ?? NO_STRING_INDEX;
+    this.abStrings = abStrings;
+    this.abNumbers = abNumbers;
     this.any = any.length > 0 ? any : NO_TRANSITIONS;
     this.scan = scan.length > 0 ? scan : NO_TRANSITIONS;
+    // Past the first fields, most field machines hold one condition with one matcher: for the
+    // common kinds, test it in place (a switch here is cheaper than the indexes, and than a
+    // call through the matcher-kinds table).
+    const only = this.transitions.size === 1 ? ([...this.transitions][0] as Transition) : undefined;
+    const m = only && only.cond.positive.length === 1 ? only.cond.positive[0] : undefined;
+    this.single = m && (m.k === 'string' || m.k === 'prefix' || m.k === 'suffix' || m.k === 'range' || m.k === 'ab-strings' || m.k === 'eic') ? only : undefined;
+    this.singleMatcher = this.single ? m : undefined;
     this.dirty = false;
   }
 
   /** Writes to out[n...] each transition whose condition accepts the leaf (once each); returns the new count. */
   lookup(leaf: Leaf, stamp: number, out: Transition[], n: number): number {
     if (this.dirty) this.rebuild();
+    const one = this.single;
+    if (one !== undefined) {
+      if (one.stamp !== stamp && singleAccepts(this.singleMatcher as Matcher, leaf)) {
+        one.stamp = stamp;
+        out[n++] = one;
+      }
+      return n;
+    }
     if (this.any.length > 0) n = take(this.any, stamp, out, n);
     const k = leaf.kind;
     if (k === K_STRING) {
@@ -174,6 +252,29 @@ class FieldMachine {
         const ts = this.suffix.get(len === s.length ? s : s.slice(s.length - len));
         if (ts) n = take(ts, stamp, out, n);
       }
+      if (this.folded.size > 0) {
+        const key = asciiLower(s);
+        const ts = key === undefined ? undefined : this.folded.get(key);
+        if (ts) n = take(ts, stamp, out, n);
+      }
+      if (this.ip.size > 0) {
+        const hex = leafIp(leaf);
+        const il = this.ipLens;
+        for (let i = 0; hex !== null && i < il.length; i++) {
+          const len = il[i] as number;
+          const ts = hex.length < len ? undefined : this.ip.get(hex.length === len ? hex : hex.slice(0, len));
+          if (ts) n = take(ts, stamp, out, n);
+        }
+      }
+      const ab = this.abStrings;
+      for (let i = 0; i < ab.length; i++) {
+        const e = ab[i] as ExclusionEntry<string>;
+        if (e.t.stamp !== stamp && !e.set.has(s)) {
+          e.t.stamp = stamp;
+          out[n++] = e.t;
+        }
+      }
+      n = takeExclusions(this.abNumbers, stamp, out, n); // anything-but numbers accepts every string
     } else if (k === K_NUMBER) {
       const v = leaf.num;
       if (v !== undefined) {
@@ -195,11 +296,25 @@ class FieldMachine {
         const tx = this.numText.get(leaf.s);
         if (tx) n = take(tx, stamp, out, n);
       }
+      const abn = this.abNumbers;
+      for (let i = 0; i < abn.length; i++) {
+        const e = abn[i] as ExclusionEntry<number>;
+        if (e.t.stamp !== stamp && (v === undefined || !e.set.has(v))) {
+          e.t.stamp = stamp;
+          out[n++] = e.t;
+        }
+      }
+      n = takeExclusions(this.abStrings, stamp, out, n); // anything-but strings accepts every number
     } else if (k === K_TRUE || k === K_FALSE || k === K_NULL) {
       if (this.literal.size > 0) {
         const lt = this.literal.get(leaf.s);
         if (lt) n = take(lt, stamp, out, n);
       }
+    }
+    if (k !== K_STRING && k !== K_NUMBER) {
+      // anything-but strings or numbers accepts true, false and null.
+      n = takeExclusions(this.abStrings, stamp, out, n);
+      n = takeExclusions(this.abNumbers, stamp, out, n);
     }
     const sc = this.scan;
     for (let i = 0; i < sc.length; i++) {
@@ -211,6 +326,60 @@ class FieldMachine {
     }
     return n;
   }
+}
+
+/** The kinds FieldMachine tests in place (see rebuild); others never get here. */
+function singleAccepts(m: Matcher, leaf: Leaf): boolean {
+  if (m.k === 'range') {
+    const v = leaf.num;
+    return leaf.kind === K_NUMBER && v !== undefined && (m.loOpen ? v > m.lo : v >= m.lo) && (m.hiOpen ? v < m.hi : v <= m.hi);
+  }
+  if (leaf.kind !== K_STRING) return m.k === 'ab-strings';
+  const s = leaf.s;
+  switch (m.k) {
+    case 'string': return s === m.s;
+    case 'prefix': return s.startsWith(m.s);
+    case 'suffix': return s.endsWith(m.s);
+    case 'ab-strings': return !m.set.has(s);
+    case 'eic': return m.test(s);
+    default: return matcherAccepts(m, leaf);
+  }
+}
+
+/**
+ * A sorted copy of the names without repeats. Few rules match one event, so an insertion sort
+ * with `<` (the same code-unit order as the default sort) beats Array.prototype.sort here.
+ */
+function sortedUnique(names: string[]): string[] {
+  const out = names.slice();
+  if (out.length > 32) out.sort();
+  else {
+    for (let i = 1; i < out.length; i++) {
+      const x = out[i] as string;
+      let j = i - 1;
+      while (j >= 0 && (out[j] as string) > x) {
+        out[j + 1] = out[j] as string;
+        j--;
+      }
+      out[j + 1] = x;
+    }
+  }
+  let w = 1;
+  for (let i = 1; i < out.length; i++) if (out[i] !== out[w - 1]) out[w++] = out[i] as string;
+  out.length = w;
+  return out;
+}
+
+/** Takes every anything-but transition of the list (for a value none of them can exclude). */
+function takeExclusions<T>(es: ExclusionEntry<T>[], stamp: number, out: Transition[], n: number): number {
+  for (let i = 0; i < es.length; i++) {
+    const t = (es[i] as ExclusionEntry<T>).t;
+    if (t.stamp !== stamp) {
+      t.stamp = stamp;
+      out[n++] = t;
+    }
+  }
+  return n;
 }
 
 function take(ts: Transition[], stamp: number, out: Transition[], n: number): number {
@@ -390,11 +559,7 @@ export class RuleMachine {
     }
     if (found.length === 0) return [];
     if (found.length === 1) return [found[0] as string];
-    const out = found.slice().sort();
-    let w = 1;
-    for (let i = 1; i < out.length; i++) if (out[i] !== out[w - 1]) out[w++] = out[i] as string;
-    out.length = w;
-    return out;
+    return sortedUnique(found);
   }
 
   /** Follows every transition of `fm` that this leaf satisfies. */

@@ -11,7 +11,10 @@ export interface PatternProblem {
   message: string;
 }
 
-/** One test a field value can pass. A field's list of matchers is an OR. */
+/**
+ * One test a field value can pass. A field's list of matchers is an OR. Each kind has its row
+ * in matcher-kinds.ts (meaning, wording, index), and the operators of operators.ts produce them.
+ */
 export type Matcher =
   | { k: 'string'; s: string }
   | { k: 'number'; text: string; value: number | undefined }

@@ -1,9 +1,10 @@
 // A JSON Schema for EventBridge event patterns, wired into the editor's JSON language: completion and
 // hover text for the comparison operators, and inline errors for unknown ones. The engine's
 // validatePattern stays the authority (its problems are shown as markers too); this schema is the
-// fast, structural first line.
+// fast, structural first line. The operators come from the engine's table, so the editor accepts
+// exactly the operators the engine accepts.
+import { operatorRows } from '../eventbridge/operators.ts';
 
-const str = { type: 'string' };
 const scalar = { type: ['string', 'number', 'boolean', 'null'] };
 
 const operator = {
@@ -11,25 +12,7 @@ const operator = {
   minProperties: 1,
   maxProperties: 1,
   additionalProperties: false,
-  properties: {
-    prefix: { description: 'Matches strings that start with this text, e.g. { "prefix": "eu-" }.', anyOf: [str, { type: 'object', properties: { 'equals-ignore-case': str }, additionalProperties: false }] },
-    suffix: { description: 'Matches strings that end with this text, e.g. { "suffix": ".png" }.', anyOf: [str, { type: 'object', properties: { 'equals-ignore-case': str }, additionalProperties: false }] },
-    'equals-ignore-case': { description: 'Matches a string regardless of case.', ...str },
-    wildcard: { description: 'Matches with * standing for any characters, e.g. "dir/*.png".', ...str },
-    'anything-but': {
-      description: 'Matches anything except the given value(s); also takes { "prefix" }, { "suffix" }, { "equals-ignore-case" } or { "wildcard" }.',
-      anyOf: [scalar, { type: 'array', items: scalar }, { type: 'object', additionalProperties: false, properties: { prefix: str, suffix: str, 'equals-ignore-case': { anyOf: [str, { type: 'array', items: str }] }, wildcard: { anyOf: [str, { type: 'array', items: str }] } } }],
-    },
-    numeric: {
-      description: 'Compares numbers: ["<", 10], [">=", 0, "<", 100], ["=", 5].',
-      type: 'array',
-      minItems: 2,
-      maxItems: 4,
-      items: { anyOf: [{ enum: ['<', '<=', '=', '>', '>='] }, { type: 'number' }] },
-    },
-    exists: { description: 'true: the field must be present; false: it must be absent.', type: 'boolean' },
-    cidr: { description: 'Matches IP addresses in a range, e.g. "10.0.0.0/24".', ...str },
-  },
+  properties: Object.fromEntries(operatorRows().map(([name, spec]) => [name, { description: spec.doc, ...spec.schema }])),
 };
 
 export const eventPatternJsonSchema = {
