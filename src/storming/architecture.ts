@@ -61,10 +61,21 @@ export function deriveArchitecture(board: Board): Architecture {
   return { busName: board.bus.name, services: [...services.values()], events, contexts: board.contexts };
 }
 
-/** The event pattern of a consuming service's rule: the sources and detail-types it listens to. */
-export function consumerPattern(service: ArchService): { source: string[]; 'detail-type': string[] } {
-  const withProducer = service.consumes.filter((e) => e.producer !== undefined);
-  const uniq = (xs: string[]) => [...new Set(xs)].sort();
-  // Detail-types are unique on a checked board, so source × detail-type matches only the events wanted.
-  return { source: uniq(withProducer.map((e) => (e.producer as ArchService).source)), 'detail-type': uniq(withProducer.map((e) => e.detailType)) };
+type SourcePattern = { source: string[]; 'detail-type': string[] };
+
+/**
+ * The event pattern of a consuming service's rule, on source and detail-type. With several producers it is
+ * an `$or` of one branch per producer, so an event name sent by the wrong producer does not match.
+ */
+export function consumerPattern(service: ArchService): SourcePattern | { $or: SourcePattern[] } | undefined {
+  const bySource = new Map<string, Set<string>>();
+  for (const e of service.consumes) {
+    if (!e.producer) continue;
+    const set = bySource.get(e.producer.source) ?? new Set<string>();
+    set.add(e.detailType);
+    bySource.set(e.producer.source, set);
+  }
+  const branches = [...bySource.keys()].sort().map((source) => ({ source: [source], 'detail-type': [...(bySource.get(source) as Set<string>)].sort() }));
+  if (branches.length === 0) return undefined;
+  return branches.length === 1 ? branches[0] : { $or: branches };
 }

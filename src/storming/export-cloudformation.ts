@@ -43,7 +43,7 @@ export function cloudFormationTemplate(board: Board): CfnTemplate {
   Resources.EventsToLogsPolicy = { Type: 'AWS::Logs::ResourcePolicy', Properties: { PolicyName: `${bus}-events-to-logs`, PolicyDocument: { 'Fn::Sub': JSON.stringify(policy) } } };
   for (const s of arch.services) {
     const pattern = consumerPattern(s);
-    if (pattern['detail-type'].length === 0) continue;
+    if (!pattern) continue;
     Resources[logicalId(s, 'Rule')] = {
       Type: 'AWS::Events::Rule',
       DependsOn: ['EventsToLogsPolicy'],

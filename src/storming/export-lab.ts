@@ -13,7 +13,7 @@ export function labId(board: Board, number = 90): string {
 
 export function exportLab(board: Board, id = labId(board)): ExportFiles {
   const arch = deriveArchitecture(board);
-  const consumers = arch.services.filter((s) => consumerPattern(s)['detail-type'].length > 0);
+  const consumers = arch.services.filter((s) => consumerPattern(s) !== undefined);
   const published = arch.events.filter((e) => e.producer);
   const eventName = (detailType: string) => kebabCase(detailType.replace(/([a-z0-9])([A-Z])/g, '$1-$2'));
   const events: Record<string, LabEvent> = {};
@@ -48,6 +48,7 @@ minutes: 30
 hints:
   - 'Every event a service publishes has the source "<prefix>.<service>"; the detail-type is the event name.'
   - 'A pattern lists allowed values: one list for source, one for detail-type.'
+  - 'A service that hears from several producers needs "$or": one branch per source, so the wrong sender stays out.'
 ---
 
 ## Goal
