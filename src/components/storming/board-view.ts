@@ -52,12 +52,13 @@ export function drawCanvas(canvas: HTMLElement, board: Board, selected: Readonly
     if (c) el.dataset.context = c.id;
     Object.assign(el.style, { left: `${s.x}px`, top: `${s.y}px`, background: kindInfo(s.kind).colour });
     el.setAttribute('aria-pressed', String(selected.has(s.id)));
-    el.setAttribute('aria-label', itemLabel(board, s));
     el.setAttribute('aria-describedby', 'sb-keys');
+    // The name holds the visible text (kind, then text; the space keeps the two words apart) plus the context.
+    el.setAttribute('aria-label', itemLabel(board, s));
     const kind = document.createElement('span');
     kind.className = 'sb-sticky-kind';
     kind.textContent = kindInfo(s.kind).label;
-    el.append(kind, document.createTextNode(s.text));
+    el.append(kind, ` ${s.text || '(empty)'}`);
     nodes.push(el);
   }
   canvas.replaceChildren(...nodes);

@@ -24,9 +24,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return e;
 }
 
-function labelled(text: string, control: HTMLElement, key: string): HTMLLabelElement {
+// A label beside (not around) its control, so the control's name is the label alone, not label plus value.
+function labelled(text: string, control: HTMLElement, key: string): HTMLElement {
   control.dataset.focusKey = key;
-  return el('label', {}, text, control);
+  control.id = `sb-i-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  return el('span', { className: 'sb-field' }, el('label', { htmlFor: control.id, textContent: text }), control);
 }
 
 function select(options: [string, string][], value: string, onChange: (v: string) => void): HTMLSelectElement {
@@ -54,10 +56,15 @@ const noteName = (b: Board, s: Sticky) => {
   return `${s.text || '(empty)'}${c ? ` (${c.name})` : ''}`;
 };
 
+// A select plus a button: arrowing through the options of a closed select fires "change" on each one,
+// which must not move the notes around.
 function groupControl(board: Board, act: Act): HTMLElement[] {
   if (board.contexts.length === 0) return [];
-  const s = select([['', 'Choose a context…'], ...board.contexts.map((c): [string, string] => [c.id, c.name])], '', (v) => v && act({ type: 'group', contextId: v }));
-  return [labelled('Put in context', s, 'inspector:group')];
+  const s = select(board.contexts.map((c): [string, string] => [c.id, c.name]), board.contexts[0]?.id ?? '', () => undefined);
+  const go = el('button', { type: 'button', className: 'sb-btn', textContent: 'Put in context' });
+  go.dataset.focusKey = 'inspector:group-go';
+  go.addEventListener('click', () => act({ type: 'group', contextId: s.value }));
+  return [el('div', { className: 'sb-field-row' }, labelled('Context', s, 'inspector:group'), go)];
 }
 
 function deleteButton(act: Act, what: string): HTMLButtonElement {

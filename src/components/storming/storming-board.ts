@@ -36,7 +36,8 @@ class StormingBoardElement extends HTMLElement {
   private zoom = 1;
   private storage: KeyValueStorage = new MemoryStorage();
   private lastChange = { key: '', at: 0 };
-  private saveFailed = false;
+  /** Why the last save failed; kept on screen until a save succeeds. */
+  private saveError: string | undefined;
   /** Where focus goes after the next drawing (a control the last action created). */
   private pendingFocus: string | undefined;
 
@@ -86,25 +87,24 @@ class StormingBoardElement extends HTMLElement {
 
   private save(): void {
     const r = saveBoard(this.storage, this.board);
-    if (r.ok) {
-      if (this.saveFailed) this.status('Saved again.');
-      this.saveFailed = false;
-    } else {
-      this.saveFailed = true;
-      this.status(`Not saved: ${r.message}. Download the board file to keep your work.`, true);
-    }
+    const failedBefore = this.saveError !== undefined;
+    this.saveError = r.ok ? undefined : r.message;
+    if (r.ok && failedBefore) this.status('Saved again.');
+    if (!r.ok) this.status('');
   }
 
+  /** Shows a message; while saving fails, the failure stays in front of it. */
   private status(text: string, error = false): void {
     const el = this.part('status');
-    el.textContent = text;
-    el.dataset.state = error ? 'error' : 'ok';
+    const failure = this.saveError === undefined ? '' : `Not saved: ${this.saveError}. Download the board file to keep your work. `;
+    el.textContent = `${failure}${text}`.trim();
+    el.dataset.state = error || failure ? 'error' : 'ok';
   }
 
   private replaceBoard(b: Board, message: string): void {
     this.selected.clear();
     this.commit(b);
-    if (!this.saveFailed) this.status(message);
+    this.status(message);
   }
 
   // ------------------------------------------------------------------ drawing
@@ -286,9 +286,10 @@ class StormingBoardElement extends HTMLElement {
     const target = e.target as HTMLElement;
     const typing = target.matches('input, select, textarea');
     const mod = e.ctrlKey || e.metaKey;
-    if (mod && !typing && (e.key === 'z' || e.key === 'Z' || e.key === 'y')) {
+    const key = e.key.toLowerCase();
+    if (mod && !typing && (key === 'z' || key === 'y')) {
       e.preventDefault();
-      this.action(e.key === 'y' || e.shiftKey ? 'redo' : 'undo');
+      this.action(key === 'y' || e.shiftKey ? 'redo' : 'undo');
       return;
     }
     const itemId = target.dataset.itemId;
