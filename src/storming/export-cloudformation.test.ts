@@ -54,8 +54,12 @@ describe('CloudFormation export', () => {
     expect(types.filter((x) => x === 'AWS::Logs::ResourcePolicy')).toHaveLength(1);
     expect(t.Resources.KitchenRule!.Properties).toMatchObject({
       Name: 'kitchen-consumes', EventBusName: { Ref: 'Bus' }, State: 'ENABLED',
-      EventPattern: { $or: [{ source: ['food.orders'], 'detail-type': ['OrderRated'] }, { source: ['food.payments'], 'detail-type': ['PaymentAuthorised'] }] },
+      EventPattern: { source: ['food.payments'], 'detail-type': ['PaymentAuthorised'] },
       Targets: [{ Id: 'kitchen', Arn: { 'Fn::GetAtt': ['KitchenLogGroup', 'Arn'] } }],
+    });
+    // several producers: one branch per source, so a name sent by the wrong producer does not match
+    expect(t.Resources.MenuCatalogueRule!.Properties.EventPattern).toEqual({
+      $or: [{ source: ['food.kitchen'], 'detail-type': ['DishSoldOut', 'MenuPublished'] }, { source: ['food.orders'], 'detail-type': ['OrderRated'] }],
     });
     expect(t.Resources.DeliveryRule!.Properties.EventPattern).toEqual({ source: ['food.kitchen'], 'detail-type': ['OrderAccepted', 'OrderReady'] });
     expect(t.Resources.KitchenLogGroup!.Properties).toEqual({ LogGroupName: '/aws/events/food-delivery/kitchen', RetentionInDays: 7 });
