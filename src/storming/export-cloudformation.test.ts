@@ -22,20 +22,21 @@ function loadIntoEngine(t: CfnTemplate, svc: EventBridgeService): void {
     return v;
   };
   for (const [id, r] of Object.entries(t.Resources)) {
-    const p = resolve(r.Properties) as Record<string, never>;
+    const p = resolve(r.Properties) as Record<string, unknown>;
+    const str = (k: string) => p[k] as string;
     if (r.Type === 'AWS::Events::EventBus') {
-      arns[id] = svc.createEventBus({ Name: p.Name }).EventBusArn;
-      names[id] = p.Name;
+      arns[id] = svc.createEventBus({ Name: str('Name') }).EventBusArn;
+      names[id] = str('Name');
     } else if (r.Type === 'AWS::Logs::LogGroup') {
-      svc.logs.createLogGroup({ logGroupName: p.LogGroupName });
-      arns[id] = `${svc.logs.logGroupArn(p.LogGroupName)}:*`;
-      names[id] = p.LogGroupName;
+      svc.logs.createLogGroup({ logGroupName: str('LogGroupName') });
+      arns[id] = `${svc.logs.logGroupArn(str('LogGroupName'))}:*`;
+      names[id] = str('LogGroupName');
     } else if (r.Type === 'AWS::Logs::ResourcePolicy') {
-      JSON.parse(p.PolicyDocument);
-      svc.logs.putResourcePolicy({ policyName: p.PolicyName, policyDocument: p.PolicyDocument });
+      JSON.parse(str('PolicyDocument'));
+      svc.logs.putResourcePolicy({ policyName: str('PolicyName'), policyDocument: str('PolicyDocument') });
     } else if (r.Type === 'AWS::Events::Rule') {
-      svc.putRule({ Name: p.Name, EventBusName: p.EventBusName, EventPattern: JSON.stringify(p.EventPattern), State: p.State });
-      svc.putTargets({ Rule: p.Name, EventBusName: p.EventBusName, Targets: p.Targets });
+      svc.putRule({ Name: str('Name'), EventBusName: str('EventBusName'), EventPattern: JSON.stringify(p.EventPattern), State: p.State as 'ENABLED' });
+      svc.putTargets({ Rule: str('Name'), EventBusName: str('EventBusName'), Targets: p.Targets as { Id: string; Arn: string }[] });
     } else throw new Error(`unexpected resource type ${r.Type}`);
   }
 }

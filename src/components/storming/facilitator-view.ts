@@ -10,7 +10,7 @@ class StormingFacilitator extends HTMLElement {
   private timers = new StepTimers();
   private tick: number | undefined;
 
-  private part(name: string): HTMLElement {
+  private partEl(name: string): HTMLElement {
     return this.querySelector(`[data-part="${name}"]`) as HTMLElement;
   }
 
@@ -40,9 +40,9 @@ class StormingFacilitator extends HTMLElement {
     try {
       const saved = loadSavedBoard(window.localStorage);
       this.board = saved.board ?? emptyBoard();
-      this.part('board').textContent = saved.board ? `Board: ${saved.board.title || 'untitled'}` : 'No board saved in this browser yet: open the board page and start.';
+      this.partEl('board').textContent = saved.board ? `Board: ${saved.board.title || 'untitled'}` : 'No board saved in this browser yet: open the board page and start.';
     } catch {
-      this.part('board').textContent = 'This browser blocks storage, so this view cannot follow the board.';
+      this.partEl('board').textContent = 'This browser blocks storage, so this view cannot follow the board.';
     }
     this.render();
   }
@@ -60,14 +60,14 @@ class StormingFacilitator extends HTMLElement {
   private render(): void {
     for (const p of this.querySelectorAll<HTMLElement>('[data-step-panel]')) p.hidden = Number(p.dataset.stepPanel) !== this.board.step;
     const n = checkStep(this.board, this.board.step).length;
-    this.part('check').textContent = n === 0 ? 'The board passes this step\'s check.' : `The board check lists ${n} problem${n === 1 ? '' : 's'} for this step.`;
+    this.partEl('check').textContent = n === 0 ? 'The board passes this step\'s check.' : `The board check lists ${n} problem${n === 1 ? '' : 's'} for this step.`;
     (this.querySelector('[data-action="start"]') as HTMLElement).textContent = this.timers.running(this.board.step) ? 'Pause' : 'Start';
     this.renderTime();
   }
 
   private renderTime(): void {
     const ms = this.timers.remainingMs(this.board.step, Date.now());
-    const el = this.part('time');
+    const el = this.partEl('time');
     el.textContent = formatRemaining(ms);
     el.dataset.over = String(ms < 0);
   }

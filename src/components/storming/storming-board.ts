@@ -41,7 +41,7 @@ class StormingBoardElement extends HTMLElement {
   /** Where focus goes after the next drawing (a control the last action created). */
   private pendingFocus: string | undefined;
 
-  private part<T extends HTMLElement>(name: string): T {
+  private partEl<T extends HTMLElement>(name: string): T {
     const el = this.querySelector<T>(`[data-part="${name}"]`);
     if (!el) throw new Error(`storming board: missing part ${name}`);
     return el;
@@ -95,7 +95,7 @@ class StormingBoardElement extends HTMLElement {
 
   /** Shows a message; while saving fails, the failure stays in front of it. */
   private status(text: string, error = false): void {
-    const el = this.part('status');
+    const el = this.partEl('status');
     const failure = this.saveError === undefined ? '' : `Not saved: ${this.saveError}. Download the board file to keep your work. `;
     el.textContent = `${failure}${text}`.trim();
     el.dataset.state = error || failure ? 'error' : 'ok';
@@ -113,13 +113,13 @@ class StormingBoardElement extends HTMLElement {
     const focusKey = this.pendingFocus ?? (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
     this.pendingFocus = undefined;
     for (const id of [...this.selected]) if (!findSticky(this.board, id) && !this.board.contexts.some((c) => c.id === id)) this.selected.delete(id);
-    drawCanvas(this.part('canvas'), this.board, this.selected, this.zoom);
-    this.part('zoom').textContent = `${Math.round(this.zoom * 100)}%`;
-    drawInspector(this.part('inspector'), this.board, [...this.selected], (a) => this.inspectorAction(a));
+    drawCanvas(this.partEl('canvas'), this.board, this.selected, this.zoom);
+    this.partEl('zoom').textContent = `${Math.round(this.zoom * 100)}%`;
+    drawInspector(this.partEl('inspector'), this.board, [...this.selected], (a) => this.inspectorAction(a));
     this.renderSteps();
-    this.part<HTMLInputElement>('title').value = this.board.title;
-    this.part<HTMLInputElement>('bus-name').value = this.board.bus.name;
-    this.part<HTMLInputElement>('source-prefix').value = this.board.bus.sourcePrefix;
+    this.partEl<HTMLInputElement>('title').value = this.board.title;
+    this.partEl<HTMLInputElement>('bus-name').value = this.board.bus.name;
+    this.partEl<HTMLInputElement>('source-prefix').value = this.board.bus.sourcePrefix;
     this.querySelector<HTMLButtonElement>('[data-action="undo"]')!.disabled = this.history.past.length === 0;
     this.querySelector<HTMLButtonElement>('[data-action="redo"]')!.disabled = this.history.future.length === 0;
     if (focusKey) this.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus({ preventScroll: true });
@@ -135,7 +135,7 @@ class StormingBoardElement extends HTMLElement {
     }
     for (const p of this.querySelectorAll<HTMLElement>('[data-step-panel]')) p.hidden = Number(p.dataset.stepPanel) !== step;
     const problems = checkStep(this.board, step);
-    const box = this.part('check');
+    const box = this.partEl('check');
     box.replaceChildren();
     if (problems.length === 0) {
       const ok = document.createElement('p');
@@ -198,26 +198,26 @@ class StormingBoardElement extends HTMLElement {
     this.selected.clear();
     this.commit(next);
     this.status(`Deleted ${n} item${n === 1 ? '' : 's'}. Undo brings ${n === 1 ? 'it' : 'them'} back.`);
-    this.part('viewport').focus();
+    this.partEl('viewport').focus();
   }
 
   // ------------------------------------------------------------------ events
 
   private wire(): void {
-    this.part<HTMLFormElement>('add-form').addEventListener('submit', (e) => {
+    this.partEl<HTMLFormElement>('add-form').addEventListener('submit', (e) => {
       e.preventDefault();
-      const input = this.part<HTMLInputElement>('add-text');
+      const input = this.partEl<HTMLInputElement>('add-text');
       const text = input.value.trim();
       if (!text) return;
-      const kind = this.part<HTMLSelectElement>('add-kind').value as StickyKind;
+      const kind = this.partEl<HTMLSelectElement>('add-kind').value as StickyKind;
       this.commit(addSticky(this.board, { kind, text }));
       input.value = '';
       this.status(`Added ${kindInfo(kind).label.toLowerCase()} "${text}".`);
       input.focus();
     });
-    this.part<HTMLFormElement>('context-form').addEventListener('submit', (e) => {
+    this.partEl<HTMLFormElement>('context-form').addEventListener('submit', (e) => {
       e.preventDefault();
-      const input = this.part<HTMLInputElement>('context-name');
+      const input = this.partEl<HTMLInputElement>('context-name');
       const name = input.value.trim();
       if (!name) return;
       this.commit(addContext(this.board, name));
@@ -225,11 +225,11 @@ class StormingBoardElement extends HTMLElement {
       this.status(`Added bounded context "${name}". Select notes and use "Put in context" to group them into it.`);
     });
     const setting = (part: string, apply: (b: Board, v: string) => Board) =>
-      this.part<HTMLInputElement>(part).addEventListener('change', (e) => this.commit(apply(this.board, (e.target as HTMLInputElement).value.trim())));
+      this.partEl<HTMLInputElement>(part).addEventListener('change', (e) => this.commit(apply(this.board, (e.target as HTMLInputElement).value.trim())));
     setting('title', (b, v) => ({ ...b, title: v }));
     setting('bus-name', (b, v) => ({ ...b, bus: { ...b.bus, name: v } }));
     setting('source-prefix', (b, v) => ({ ...b, bus: { ...b.bus, sourcePrefix: v } }));
-    this.part<HTMLInputElement>('open-file').addEventListener('change', (e) => void this.openFile(e.target as HTMLInputElement));
+    this.partEl<HTMLInputElement>('open-file').addEventListener('change', (e) => void this.openFile(e.target as HTMLInputElement));
 
     this.addEventListener('click', (e) => {
       const target = e.target as HTMLElement;
@@ -240,7 +240,7 @@ class StormingBoardElement extends HTMLElement {
     });
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.wirePointer();
-    this.part('viewport').addEventListener('wheel', (e) => {
+    this.partEl('viewport').addEventListener('wheel', (e) => {
       if (!e.ctrlKey) return;
       e.preventDefault();
       const i = ZOOMS.indexOf(this.zoom);
@@ -264,7 +264,7 @@ class StormingBoardElement extends HTMLElement {
       case 'save-file': download(`${fileStem(b)}.board.json`, serialiseBoard(b), 'application/json'); this.status('Board file downloaded. Send it to share the board.'); return;
       case 'picture': download(`${fileStem(b)}.svg`, boardSvg(b), 'image/svg+xml'); this.status('Picture downloaded.'); return;
       case 'export': {
-        const kind = this.part<HTMLSelectElement>('export-kind').value;
+        const kind = this.partEl<HTMLSelectElement>('export-kind').value;
         if (!isExportKind(kind)) return;
         download(`${fileStem(b)}-${kind}.zip`, zipFiles(exportBoard(b, kind)), 'application/zip');
         this.status(`Export "${kind}" downloaded as a zip.`);
@@ -339,7 +339,7 @@ class StormingBoardElement extends HTMLElement {
   }
 
   private wirePointer(): void {
-    const viewport = this.part('viewport');
+    const viewport = this.partEl('viewport');
     let drag: { id: string; context: boolean; x: number; y: number; moved: boolean; els: HTMLElement[]; pointer: number } | undefined;
     let pan: { x: number; y: number; left: number; top: number } | undefined;
     viewport.addEventListener('pointerdown', (e) => {
