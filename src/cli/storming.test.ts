@@ -42,6 +42,14 @@ describe('storming CLI', () => {
     expect(r.lines[0]).toMatch(/is not a storming board/);
     expect(run(['export', join(dir, 'board.json'), '--to', 'zip', '--out', dir]).lines[0]).toMatch(/--to must be one of/);
     expect(() => writeFiles(join(dir, 'safe'), { '../escape.txt': 'x' })).toThrow(/outside/);
+    expect(run(['frobnicate']).code).toBe(2);
+    expect(run([]).lines[0]).toMatch(/^Usage:/);
+  });
+
+  it('draws the board as an SVG file', () => {
+    const r = run(['picture', join(dir, 'board.json'), '--out', join(dir, 'pic', 'board.svg')]);
+    expect(r.code, r.lines.join('\n')).toBe(0);
+    expect(readFileSync(join(dir, 'pic', 'board.svg'), 'utf8')).toMatch(/^<svg /);
   });
 
   it('runs as npm run storming', () => {

@@ -2,7 +2,7 @@
 // `picture <board.json> --out <file.svg>`: the EventBridge Storming board's file, checks and exports
 // from the command line, so a session's board can go into CI or a repository.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
 import { parseBoard, serialiseBoard, type Board } from '../storming/board-format.ts';
 import { boardSvg } from '../storming/board-svg.ts';
 import { exampleBoard } from '../storming/example-board.ts';
@@ -41,36 +41,47 @@ export function writeFiles(dir: string, files: Record<string, string>): string[]
   });
 }
 
+type Command = (args: string[], out: (s: string) => void) => number;
+
+const COMMANDS: Record<string, Command> = {
+  example: (_args, out) => {
+    out(serialiseBoard(exampleBoard()).trimEnd());
+    return 0;
+  },
+  check: (args, out) => {
+    const problems = checkThrough(readBoard(args[0]));
+    for (const p of problems) out(`step ${p.step}: ${p.message}`);
+    out(problems.length ? `${problems.length} problem(s).` : 'The board passes the checks of all eight steps.');
+    return problems.length ? 1 : 0;
+  },
+  export: (args, out) => {
+    const board = readBoard(args[0]);
+    const kind = option(args, '--to');
+    if (!isExportKind(kind)) throw new Error(`--to must be one of: ${EXPORT_KINDS.join(', ')}`);
+    const dir = option(args, '--out');
+    const written = writeFiles(dir, exportBoard(board, kind));
+    const problems = checkThrough(board).length;
+    if (problems) out(`note: the board has ${problems} problem(s) (npm run storming -- check ${args[0]}); the export covers what is complete.`);
+    out(`Wrote ${written.length} file(s) to ${resolve(dir)}.`);
+    return 0;
+  },
+  picture: (args, out) => {
+    const file = resolve(option(args, '--out'));
+    writeFiles(dirname(file), { [basename(file)]: boardSvg(readBoard(args[0])) });
+    out(`Wrote ${file}.`);
+    return 0;
+  },
+};
+
 export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): number {
-  const [command, ...rest] = argv;
-  try {
-    if (command === 'example') {
-      out(serialiseBoard(exampleBoard()).trimEnd());
-      return 0;
-    }
-    if (command === 'check') {
-      const problems = checkThrough(readBoard(rest[0]));
-      for (const p of problems) out(`step ${p.step}: ${p.message}`);
-      out(problems.length ? `${problems.length} problem(s).` : 'The board passes the checks of all eight steps.');
-      return problems.length ? 1 : 0;
-    }
-    if (command === 'export') {
-      const board = readBoard(rest[0]);
-      const kind = option(rest, '--to');
-      if (!isExportKind(kind)) throw new Error(`--to must be one of: ${EXPORT_KINDS.join(', ')}`);
-      const written = writeFiles(option(rest, '--out'), exportBoard(board, kind));
-      const problems = checkThrough(board).length;
-      if (problems) out(`note: the board has ${problems} problem(s) (npm run storming -- check ${rest[0]}); the export covers what is complete.`);
-      out(`Wrote ${written.length} file(s) to ${resolve(option(rest, '--out'))}.`);
-      return 0;
-    }
-    if (command === 'picture') {
-      writeFiles(dirname(resolve(option(rest, '--out'))), { [option(rest, '--out').split(/[\\/]/).pop() as string]: boardSvg(readBoard(rest[0])) });
-      out(`Wrote ${resolve(option(rest, '--out'))}.`);
-      return 0;
-    }
+  const [command = 'help', ...rest] = argv;
+  const run = COMMANDS[command];
+  if (!run) {
     out(USAGE);
-    return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+    return ['help', '--help'].includes(command) ? 0 : 2;
+  }
+  try {
+    return run(rest, out);
   } catch (e) {
     out(`error: ${e instanceof Error ? e.message : String(e)}`);
     return 2;

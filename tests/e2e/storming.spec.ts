@@ -18,9 +18,7 @@ async function choose(page: Page, select: Locator, text: string | RegExp): Promi
 
 async function addNote(page: Page, kind: string, text: string): Promise<void> {
   await choose(page, page.locator('#sb-add-kind'), kind);
-  await page.locator('#sb-add-text').focus();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
+  await typeInto(page, page.locator('#sb-add-text'), text, 'Enter');
   await expect(page.getByRole('status').filter({ hasText: `"${text}"` })).toBeVisible();
 }
 
@@ -43,6 +41,21 @@ async function putInContext(page: Page, name: string): Promise<void> {
   await choose(page, inspector(page).getByLabel('Context', { exact: true }), name);
   await inspector(page).getByRole('button', { name: 'Put in context' }).focus();
   await page.keyboard.press('Enter');
+}
+
+const EVENTS = ['Order placed', 'Order paid'];
+
+async function chooseOnEachEvent(page: Page, control: string, option: string): Promise<void> {
+  for (const e of EVENTS) {
+    await edit(page, `Domain event: ${e}`);
+    await choose(page, inspector(page).getByLabel(control), option);
+  }
+}
+
+async function typeInto(page: Page, field: Locator, text: string, then: 'Enter' | 'Tab'): Promise<void> {
+  await field.focus();
+  await page.keyboard.type(text);
+  await page.keyboard.press(then);
 }
 
 const checkOk = (page: Page, n: number) => expect(page.locator('[data-part="check"]')).toContainText(`Step ${n} (`);
@@ -71,16 +84,11 @@ test('a small board built by keyboard alone through the eight steps, undo and re
   // 4. aggregates
   await nextStep(page, 4);
   await addNote(page, 'Aggregate or entity', 'Order');
-  for (const e of ['Order placed', 'Order paid']) {
-    await edit(page, `Domain event: ${e}`);
-    await choose(page, inspector(page).getByLabel('Aggregate (step 4)'), 'Order');
-  }
+  await chooseOnEachEvent(page, 'Aggregate (step 4)', 'Order');
   await checkOk(page, 4);
   // 5. a bounded context, notes grouped into it by multi-select
   await nextStep(page, 5);
-  await page.getByLabel('Bounded context').focus();
-  await page.keyboard.type('Ordering');
-  await page.keyboard.press('Enter');
+  await typeInto(page, page.getByLabel('Bounded context'), 'Ordering', 'Enter');
   await note(page, 'Domain event: Order placed').focus();
   await page.keyboard.press('Escape');
   for (const n of ['Domain event: Order placed', 'Domain event: Order paid', 'Aggregate or entity: Order']) {
@@ -101,22 +109,15 @@ test('a small board built by keyboard alone through the eight steps, undo and re
   await edit(page, 'Microservice: orders, in Ordering');
   await inspector(page).getByLabel('Order (Ordering)').focus();
   await page.keyboard.press('Space');
-  for (const e of ['Order placed', 'Order paid']) {
-    await edit(page, `Domain event: ${e}`);
-    await choose(page, inspector(page).getByLabel('Owner service (step 6)'), 'orders (Ordering)');
-  }
+  await chooseOnEachEvent(page, 'Owner service (step 6)', 'orders (Ordering)');
   await checkOk(page, 6);
   // 7. one bus, consumers
   await nextStep(page, 7);
   await page.getByText('Board, bus and sources').focus();
   await page.keyboard.press('Enter');
-  await page.getByLabel('Bus name (step 7)').focus();
-  await page.keyboard.type('shop');
-  await page.keyboard.press('Tab');
-  await page.getByLabel('Source prefix (step 7)').focus();
-  await page.keyboard.type('shop');
-  await page.keyboard.press('Tab');
-  for (const e of ['Order placed', 'Order paid']) {
+  await typeInto(page, page.getByLabel('Bus name (step 7)'), 'shop', 'Tab');
+  await typeInto(page, page.getByLabel('Source prefix (step 7)'), 'shop', 'Tab');
+  for (const e of EVENTS) {
     await edit(page, `Domain event: ${e}`);
     await inspector(page).getByLabel('billing (Ordering)').focus();
     await page.keyboard.press('Space');
@@ -124,7 +125,7 @@ test('a small board built by keyboard alone through the eight steps, undo and re
   await checkOk(page, 7);
   // 8. a shared schema: one required field per event
   await nextStep(page, 8);
-  for (const e of ['Order placed', 'Order paid']) {
+  for (const e of EVENTS) {
     await edit(page, `Domain event: ${e}`);
     await inspector(page).getByRole('button', { name: 'Add field' }).focus();
     await page.keyboard.press('Enter');
