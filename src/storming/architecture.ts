@@ -44,6 +44,11 @@ export function sourceFor(board: Board, serviceText: string): string {
   return board.bus.sourcePrefix ? `${board.bus.sourcePrefix}.${slug}` : slug;
 }
 
+/** The bus name as EventBridge accepts it ([.\-_A-Za-z0-9]): what a note says is mended, never trusted. */
+export function busName(board: Board): string {
+  return board.bus.name.replace(/[^.\-_A-Za-z0-9]+/g, '-').slice(0, 256) || 'storming-bus';
+}
+
 export function deriveArchitecture(board: Board): Architecture {
   const services = new Map<string, ArchService>();
   for (const s of board.stickies.filter((x) => x.kind === 'service')) {
@@ -58,7 +63,7 @@ export function deriveArchitecture(board: Board): Architecture {
     for (const c of consumers) c.consumes.push(ev);
     return ev;
   });
-  return { busName: board.bus.name, services: [...services.values()], events, contexts: board.contexts };
+  return { busName: busName(board), services: [...services.values()], events, contexts: board.contexts };
 }
 
 type SourcePattern = { source: string[]; 'detail-type': string[] };

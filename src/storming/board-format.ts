@@ -24,6 +24,11 @@ export function kindInfo(kind: StickyKind): (typeof STICKY_KINDS)[number] {
   return STICKY_KINDS.find((k) => k.kind === kind) ?? STICKY_KINDS[0];
 }
 
+/** Bounds that keep a hostile or broken file from freezing the page (a real wall holds far fewer). */
+export const MAX_STICKIES = 2000;
+export const MAX_CONTEXTS = 200;
+export const MAX_FIELDS = 100;
+
 /** Field types a learner can give an event's field at step 8 (each maps to one JSON Schema type). */
 export const FIELD_TYPES = ['string', 'integer', 'number', 'boolean', 'date-time', 'string-list'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -43,17 +48,17 @@ export const stickySchema = z.object({
   x: z.number().finite(),
   y: z.number().finite(),
   /** Events: the command, policy, actor or external system that triggers it (step 3), or "time". */
-  trigger: z.string().optional(),
+  trigger: z.string().max(64).optional(),
   /** Events: the aggregate sticky it concerns (step 4). */
   aggregate: id.optional(),
   /** Events: the service sticky that publishes it (step 6). */
   owner: id.optional(),
   /** Events: the service stickies that react to it (step 7). */
-  consumers: z.array(id).optional(),
+  consumers: z.array(id).max(MAX_STICKIES).optional(),
   /** Events: the fields of its detail (step 8). */
-  fields: z.array(fieldSchema).optional(),
+  fields: z.array(fieldSchema).max(MAX_FIELDS).optional(),
   /** Services: the aggregate stickies it handles (step 6). */
-  aggregates: z.array(id).optional(),
+  aggregates: z.array(id).max(MAX_STICKIES).optional(),
 });
 
 export const contextSchema = z.object({
@@ -73,8 +78,8 @@ export const boardSchema = z.object({
   bus: z.object({ name: z.string().max(256), sourcePrefix: z.string().max(200) }),
   /** The step the group is on, 1 to 8. */
   step: z.number().int().min(1).max(8),
-  stickies: z.array(stickySchema),
-  contexts: z.array(contextSchema),
+  stickies: z.array(stickySchema).max(MAX_STICKIES),
+  contexts: z.array(contextSchema).max(MAX_CONTEXTS),
 });
 
 export type Field = z.infer<typeof fieldSchema>;

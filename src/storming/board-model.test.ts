@@ -52,6 +52,15 @@ describe('board model', () => {
     expect(updateContext(b, 'c1', { w: 10, h: 10 }).contexts[0]).toMatchObject({ w: 160, h: 120 });
   });
 
+  it('keeps notes and contexts inside the top and left edges', () => {
+    let b = groupInto(small(), ['e1'], 'c1');
+    b = moveStickies(b, ['e2'], -5000, -5000);
+    expect(b.stickies.find((s) => s.id === 'e2')).toMatchObject({ x: 0, y: 0 });
+    b = moveContext(b, 'c1', -50, -1000);
+    expect(b.contexts[0]).toMatchObject({ x: 0, y: 0 });
+    expect(contextOf(b, b.stickies.find((s) => s.id === 'e1')!)?.id).toBe('c1');
+  });
+
   it('deletes notes and every reference to them', () => {
     let b = updateSticky(small(), 'e1', { owner: 's1', consumers: ['s1'], trigger: 's1' });
     b = deleteItems(b, ['s1', 'c1']);

@@ -55,9 +55,10 @@ export function updateSticky(board: Board, id: string, patch: Partial<Omit<Stick
   return { ...board, stickies: board.stickies.map((s) => (s.id === id ? { ...s, ...patch } : s)) };
 }
 
+/** Moves notes; nothing goes past the board's top or left edge, where it could not be scrolled to. */
 export function moveStickies(board: Board, ids: readonly string[], dx: number, dy: number): Board {
   const set = new Set(ids);
-  return { ...board, stickies: board.stickies.map((s) => (set.has(s.id) ? { ...s, x: s.x + dx, y: s.y + dy } : s)) };
+  return { ...board, stickies: board.stickies.map((s) => (set.has(s.id) ? { ...s, x: Math.max(0, s.x + dx), y: Math.max(0, s.y + dy) } : s)) };
 }
 
 /** Removes notes and contexts, and every reference to a removed note. */
@@ -93,7 +94,10 @@ export function moveContext(board: Board, id: string, dx: number, dy: number): B
   const c = board.contexts.find((x) => x.id === id);
   if (!c) return board;
   const inside = board.stickies.filter((s) => contextOf(board, s)?.id === id).map((s) => s.id);
-  return moveStickies(updateContext(board, id, { x: c.x + dx, y: c.y + dy }), inside, dx, dy);
+  // clamp the context first, then move its notes by the distance it really moved
+  const mx = Math.max(0, c.x + dx) - c.x;
+  const my = Math.max(0, c.y + dy) - c.y;
+  return moveStickies(updateContext(board, id, { x: c.x + mx, y: c.y + my }), inside, mx, my);
 }
 
 /** Groups notes into a context: lays them out in free rows inside its area (step 4 and 5's "move them together"). */

@@ -69,6 +69,12 @@ describe('CloudFormation export', () => {
     for (const r of Object.values(t.Resources).filter((x) => x.Type === 'AWS::Events::Rule')) expect(r.DependsOn).toEqual(['EventsToLogsPolicy']);
   });
 
+  it('mends a bus name EventBridge would refuse', () => {
+    const t2 = cloudFormationTemplate({ ...board, bus: { ...board.bus, name: 'my bus`<x>' } });
+    expect(t2.Resources.Bus!.Properties.Name).toBe('my-bus-x-');
+    expect(cloudFormationTemplate({ ...board, bus: { ...board.bus, name: '' } }).Resources.Bus!.Properties.Name).toBe('storming-bus');
+  });
+
   it('routes every example event to exactly the log groups of the services that consume it, in our engine', async () => {
     const svc = new EventBridgeService({ region: 'eu-west-1' });
     loadIntoEngine(t, svc);

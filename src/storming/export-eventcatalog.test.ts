@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { exampleBoard } from './example-board.ts';
-import { CATALOG_VERSION, exportEventCatalog, frontmatter } from './export-eventcatalog.ts';
+import { CATALOG_VERSION, exportEventCatalog, frontmatter, mdxText } from './export-eventcatalog.ts';
 
 function front(text: string): Record<string, unknown> {
   const m = /^---\n([\s\S]*?)\n---\n/.exec(text);
@@ -41,6 +41,15 @@ describe('EventCatalog export', () => {
       const f = front(text) as { sends: { id: string }[]; receives: { id: string }[] };
       for (const m of [...f.sends, ...f.receives]) expect(files[`events/${m.id}/index.mdx`], `${path} -> ${m.id}`).toBeDefined();
     }
+  });
+
+  it('keeps hostile note text from becoming JSX or markup in the MDX body', () => {
+    const b = exampleBoard();
+    const evil = { ...b, stickies: b.stickies.map((s) => (s.id === 'svc-payments' ? { ...s, text: 'pay<script>{alert(1)}</script>' } : s)) };
+    const page = exportEventCatalog(evil)['events/OrderPlaced/index.mdx']!;
+    const body = page.slice(page.indexOf('\n---\n', 4) + 5);
+    expect(body).not.toMatch(/<script|\{alert/);
+    expect(mdxText('a<b>{c}')).toBe('a&#60;b&#62;&#123;c&#125;');
   });
 
   it('quotes any text safely in YAML', () => {

@@ -38,6 +38,11 @@ export function frontmatter(fields: { [k: string]: Yaml }): string {
 
 const ref = (id: string) => ({ id, version: CATALOG_VERSION });
 
+/** Board text in an MDX body: characters MDX would read as JSX, an expression or markup become references. */
+export function mdxText(text: string): string {
+  return text.replace(/[<>{}&`*_\[\]#|\\]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 export function exportEventCatalog(board: Board): ExportFiles {
   const arch = deriveArchitecture(board);
   const files: ExportFiles = {};
@@ -47,7 +52,7 @@ export function exportEventCatalog(board: Board): ExportFiles {
       id: pascalCase(c.name), name: c.name, version: CATALOG_VERSION,
       summary: `The ${c.name} bounded context, from the storming board "${board.title}".`,
       services: services.map((s) => ref(s.slug)),
-    })}\n## Overview\n\nServices: ${services.map((s) => s.name).join(', ') || 'none yet'}.\n\n<NodeGraph />\n`;
+    })}\n## Overview\n\nServices: ${mdxText(services.map((s) => s.name).join(', ')) || 'none yet'}.\n\n<NodeGraph />\n`;
   }
   for (const s of arch.services) {
     files[`services/${s.slug}/index.mdx`] = `${frontmatter({
@@ -55,7 +60,7 @@ export function exportEventCatalog(board: Board): ExportFiles {
       summary: `Publishes on the ${arch.busName || 'system'} bus with source ${s.source}.`,
       sends: s.publishes.map((e) => ref(e.detailType)),
       receives: s.consumes.map((e) => ref(e.detailType)),
-    })}\n## Overview\n\n${s.context ? `Part of the ${s.context.name} context.` : 'Not yet in a context.'}\n\n<NodeGraph />\n`;
+    })}\n## Overview\n\n${s.context ? `Part of the ${mdxText(s.context.name)} context.` : 'Not yet in a context.'}\n\n<NodeGraph />\n`;
   }
   const schemas = new Map(eventSchemas(board).map((x) => [x.event.id, x]));
   for (const e of arch.events) {
@@ -65,7 +70,7 @@ export function exportEventCatalog(board: Board): ExportFiles {
       summary: `${e.text}${e.producer ? `, published by ${e.producer.name}` : ''}${e.aggregate ? ` (aggregate ${e.aggregate.text})` : ''}.`,
     };
     if (schema) fields.schemaPath = 'schema.json';
-    files[`events/${e.detailType}/index.mdx`] = `${frontmatter(fields)}\n## Overview\n\n${e.consumers.length ? `Consumed by ${e.consumers.map((c) => c.name).join(', ')}.` : 'No consumer yet.'}${schema ? `\n\nSchema: \`${schema.schemaName}\` in the EventBridge schema registry (OpenAPI 3).` : ''}\n\n<NodeGraph />\n`;
+    files[`events/${e.detailType}/index.mdx`] = `${frontmatter(fields)}\n## Overview\n\n${e.consumers.length ? `Consumed by ${mdxText(e.consumers.map((c) => c.name).join(', '))}.` : 'No consumer yet.'}${schema ? `\n\nSchema: \`${schema.schemaName}\` in the EventBridge schema registry (OpenAPI 3).` : ''}\n\n<NodeGraph />\n`;
     if (schema) files[`events/${e.detailType}/schema.json`] = json(schema.content);
   }
   return files;

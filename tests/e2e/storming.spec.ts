@@ -209,6 +209,12 @@ test('the worked example loads with one click, notes move by drag, and a failed 
   const moved = (await ev.boundingBox())!;
   expect(Math.round(moved.x - box.x)).toBe(40);
   expect(Math.round(moved.y - box.y)).toBe(60);
+  const [picture] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download picture (SVG)' }).click()]);
+  expect(readFileSync((await picture.path())!, 'utf8')).toMatch(/^<svg [\s\S]*Domain event: Order placed/);
+  // a keyboard move out of a context is announced
+  await ev.focus();
+  for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+ArrowUp');
+  await expect(page.getByRole('status')).toContainText('Now outside Ordering.');
   await page.evaluate(() => ((globalThis as { failSaves?: boolean }).failSaves = true));
   await page.locator('#sb-add-text').fill('Tip added');
   await page.getByRole('button', { name: 'Add note' }).click();

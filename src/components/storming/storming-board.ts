@@ -2,7 +2,7 @@
 // saves it on every change (showing failed saves) and wires the mouse and the keyboard to the pure
 // operations in src/storming/. All drawing is in board-view.ts and inspector-view.ts.
 import { emptyBoard, kindInfo, parseBoard, serialiseBoard, type Board, type StickyKind } from '../../storming/board-format.ts';
-import { addContext, addSticky, deleteItems, findSticky, groupInto, moveContext, moveStickies, updateContext, updateSticky } from '../../storming/board-model.ts';
+import { addContext, addSticky, contextOf, deleteItems, findSticky, groupInto, moveContext, moveStickies, updateContext, updateSticky } from '../../storming/board-model.ts';
 import { boardSvg } from '../../storming/board-svg.ts';
 import { exampleBoard } from '../../storming/example-board.ts';
 import { exportBoard, isExportKind } from '../../storming/exports.ts';
@@ -308,7 +308,11 @@ class StormingBoardElement extends HTMLElement {
         else this.commit(moveContext(this.board, itemId, dx, dy), `move:${itemId}`);
       } else {
         const ids = this.selected.has(itemId) ? [...this.selected].filter((id) => findSticky(this.board, id)) : [itemId];
+        const before = this.contextName(itemId);
         this.commit(moveStickies(this.board, ids, dx, dy), `move:${ids.join(',')}`);
+        // Say so when a move crosses a context's edge: the one change a keyboard user cannot see.
+        const after = this.contextName(itemId);
+        if (after !== before) this.status(after ? `Now in ${after}.` : `Now outside ${before}.`);
       }
       return;
     }
@@ -395,6 +399,11 @@ class StormingBoardElement extends HTMLElement {
     };
     viewport.addEventListener('pointerup', end);
     viewport.addEventListener('pointercancel', end);
+  }
+
+  private contextName(stickyId: string): string | undefined {
+    const s = findSticky(this.board, stickyId);
+    return s ? contextOf(this.board, s)?.name : undefined;
   }
 
   private stickyElsInContext(contextId: string): HTMLElement[] {
