@@ -222,8 +222,9 @@ test('the worked example loads with one click, notes move by drag, and a failed 
   await expect(page.locator('[data-part="status"]')).toHaveAttribute('data-state', 'error');
 });
 
-for (const path of ['/storming/', '/storming/facilitator/']) {
-  test(`no serious or critical accessibility violations on ${path}, empty and with the example board`, async ({ page }) => {
+for (const [path, theme] of [['/storming/', 'light'], ['/storming/', 'dark'], ['/storming/facilitator/', 'dark']] as const) {
+  test(`no serious or critical accessibility violations on ${path} (${theme}), empty and with the example board`, async ({ page }) => {
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
     const serious = async () => {
       const results = await new AxeBuilder({ page }).analyze();
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
