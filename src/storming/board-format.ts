@@ -1,6 +1,7 @@
 // The board file: one versioned JSON format, validated here and nowhere else. `board.schema.json` is
 // generated from this schema (a test keeps them equal), so other tools can check a board without our code.
-import { z } from 'astro/zod';
+// zod/mini: the board page loads this schema, and the full zod would put the page over its size budget.
+import * as z from 'zod/mini';
 
 export const BOARD_FORMAT = 'eventbridge-storming-board';
 export const BOARD_VERSION = 1;
@@ -33,10 +34,12 @@ export const MAX_FIELDS = 100;
 export const FIELD_TYPES = ['string', 'integer', 'number', 'boolean', 'date-time', 'string-list'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "-" or "_"');
+const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "-" or "_"'));
+const upTo = (n: number) => z.string().check(z.maxLength(n));
+const ids = () => z.optional(z.array(id).check(z.maxLength(MAX_STICKIES)));
 
 export const fieldSchema = z.object({
-  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'must be an identifier such as orderId'),
+  name: z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'must be an identifier such as orderId')),
   type: z.enum(FIELD_TYPES),
   required: z.boolean(),
 });
@@ -44,42 +47,42 @@ export const fieldSchema = z.object({
 export const stickySchema = z.object({
   id,
   kind: z.enum(kindIds),
-  text: z.string().max(200),
-  x: z.number().finite(),
-  y: z.number().finite(),
+  text: upTo(200),
+  x: z.number(),
+  y: z.number(),
   /** Events: the command, policy, actor or external system that triggers it (step 3), or "time". */
-  trigger: z.string().max(64).optional(),
+  trigger: z.optional(upTo(64)),
   /** Events: the aggregate sticky it concerns (step 4). */
-  aggregate: id.optional(),
+  aggregate: z.optional(id),
   /** Events: the service sticky that publishes it (step 6). */
-  owner: id.optional(),
+  owner: z.optional(id),
   /** Events: the service stickies that react to it (step 7). */
-  consumers: z.array(id).max(MAX_STICKIES).optional(),
+  consumers: ids(),
   /** Events: the fields of its detail (step 8). */
-  fields: z.array(fieldSchema).max(MAX_FIELDS).optional(),
+  fields: z.optional(z.array(fieldSchema).check(z.maxLength(MAX_FIELDS))),
   /** Services: the aggregate stickies it handles (step 6). */
-  aggregates: z.array(id).max(MAX_STICKIES).optional(),
+  aggregates: ids(),
 });
 
 export const contextSchema = z.object({
   id,
-  name: z.string().min(1).max(80),
-  x: z.number().finite(),
-  y: z.number().finite(),
-  w: z.number().positive(),
-  h: z.number().positive(),
+  name: z.string().check(z.minLength(1), z.maxLength(80)),
+  x: z.number(),
+  y: z.number(),
+  w: z.number().check(z.positive()),
+  h: z.number().check(z.positive()),
 });
 
 export const boardSchema = z.object({
   format: z.literal(BOARD_FORMAT),
   version: z.literal(BOARD_VERSION),
-  title: z.string().max(120),
+  title: upTo(120),
   /** The one bus of step 7, and the prefix of every service's event source (`<prefix>.<service>`). */
-  bus: z.object({ name: z.string().max(256), sourcePrefix: z.string().max(200) }),
+  bus: z.object({ name: upTo(256), sourcePrefix: upTo(200) }),
   /** The step the group is on, 1 to 8. */
-  step: z.number().int().min(1).max(8),
-  stickies: z.array(stickySchema).max(MAX_STICKIES),
-  contexts: z.array(contextSchema).max(MAX_CONTEXTS),
+  step: z.int().check(z.minimum(1), z.maximum(8)),
+  stickies: z.array(stickySchema).check(z.maxLength(MAX_STICKIES)),
+  contexts: z.array(contextSchema).check(z.maxLength(MAX_CONTEXTS)),
 });
 
 export type Field = z.infer<typeof fieldSchema>;
