@@ -1,12 +1,12 @@
-// The engine and the schema registry run in a browser worker, a WebContainer and Node alike, so their
-// runtime code must not touch Node-only or DOM APIs. Test files (*.test.ts) may.
+// The engine, the schema registry and the storming model run in a browser worker, a WebContainer and Node alike,
+// so their runtime code must not touch Node-only or DOM APIs. Test files (*.test.ts) may.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const roots = [root, path.join(root, '..', 'schema-registry')];
+const roots = [root, path.join(root, '..', 'schema-registry'), path.join(root, '..', 'storming')];
 
 function engineFiles(dir: string): string[] {
   const out: string[] = [];
