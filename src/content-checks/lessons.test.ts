@@ -1,13 +1,14 @@
 // Structure of the course: every module has 3–5 lessons in order, with objectives, known labs and a summary.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { courseModules } from '../course/modules.ts';
 import { frontmatterList, frontmatterValue, lessonFiles, repoRoot } from './lesson-files.ts';
+import { listLabIds } from '../labs/load-lab.ts';
 
 const lessons = lessonFiles();
 // Every lab folder with a brief (labs/NN-slug/lab.md or lab.mdx) is a known lab.
-const labIds = readdirSync(join(repoRoot, 'labs')).filter((d) => ['lab.md', 'lab.mdx'].some((f) => existsSync(join(repoRoot, 'labs', d, f))));
+const labIds = listLabIds(join(repoRoot, 'labs'));
 
 describe('course lessons', () => {
   for (const m of courseModules) {

@@ -1,6 +1,6 @@
 // Builds a fresh bus from a lab's definition and the learner's files, puts some of the lab's events and
 // records what happened. Runs unchanged in a browser worker, a Node worker thread and a WebContainer.
-import { EventBridgeService, type HandlerContext } from '../eventbridge/index.ts';
+import { EventBridgeService, type PutEventsRequestEntry, type PutEventsResponse } from '../eventbridge/index.ts';
 import type { LabDefinition, LabEvent, LabFiles, LabFunctionSpec, LabTraceEntry, OutputLine } from './lab-types.ts';
 import { brief } from './partial-match.ts';
 
@@ -13,7 +13,18 @@ export interface LabHandlerContext {
   eventId: string;
   attempt: number;
   /** The bus, to put follow-up events: `await context.bus.putEvents({ Entries: [...] })`. */
-  bus: HandlerContext['bus'];
+  bus: LabBus;
+}
+
+/** What a handler may do with the bus: put events (the answer says which entries failed). */
+export interface LabBus {
+  putEvents(input: { Entries: PutEventsRequestEntry[] }): PutEventsResponse;
+}
+
+/** How a scenario bends the world to test a handler. */
+export interface ScenarioOptions {
+  /** PutEvents from handlers answers every entry as failed (InternalFailure), as AWS does under throttling or an outage. */
+  failPutEvents?: boolean;
 }
 
 /** How the environment turns a learner's module into a function, and hears when one starts and ends. */
@@ -29,13 +40,18 @@ export interface HandlerHost {
 
 export interface HandlerCall {
   function: string;
+  /** A copy of what the handler received, taken before it ran (so the handler cannot change the record). */
   payload: unknown;
   eventId: string;
+  /** Entries the handler put (with failPutEvents, entries PutEvents answered as failed). */
+  puts: number;
+  /** Why PutEvents rejected entries the handler put (ErrorCode: ErrorMessage). */
+  rejected: string[];
   error?: string;
 }
 
+/** Everything a check judges, as plain data: no object here is shared with learner code. */
 export interface Observations {
-  service: EventBridgeService;
   /** Problems building the bus: an invalid pattern, a file that is not JSON, a handler that fails to load. */
   setupProblems: string[];
   /** Lab event name -> the id the bus gave it (absent when PutEvents rejected it). */
@@ -47,6 +63,8 @@ export interface Observations {
   output: OutputLine[];
   /** The pattern text each rule got, for explanations. */
   patterns: Map<string, string>;
+  /** Log group name -> the messages written to it. */
+  logs: Record<string, string[]>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 3000;
@@ -118,15 +136,30 @@ export async function loadFunctions(def: LabDefinition, files: LabFiles, host: H
   return { handlers, problems };
 }
 
+/** A named event of the lab: a sample or a hold-out. */
+export function labEvent(def: LabDefinition, name: string): LabEvent | undefined {
+  return def.events[name] ?? def.holdouts?.[name];
+}
+
+/** JSON copy: what crosses from learner code into observations. */
+function copy(value: unknown): unknown {
+  try {
+    return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
+  } catch {
+    return String(value);
+  }
+}
+
 export async function runScenario(
   def: LabDefinition,
   files: LabFiles,
   eventNames: string[],
   host: HandlerHost,
   loaded: { handlers: Map<string, LabHandler>; problems: string[] },
+  options: ScenarioOptions = {},
 ): Promise<Observations> {
   const service = new EventBridgeService();
-  const obs: Observations = { service, setupProblems: [...loaded.problems], eventIds: new Map(), calls: [], emitted: [], trace: [], output: [], patterns: new Map() };
+  const obs: Observations = { setupProblems: [...loaded.problems], eventIds: new Map(), calls: [], emitted: [], trace: [], output: [], patterns: new Map(), logs: {} };
   const logGroups = new Set<string>();
   if (host.onTrace) service.trace.subscribe((e) => host.onTrace?.({ ...e } as LabTraceEntry));
   if (host.onOutput) {
@@ -158,7 +191,7 @@ export async function runScenario(
         const spec: LabFunctionSpec | undefined = def.bus.functions?.[name];
         const fn = loaded.handlers.get(name);
         if (spec && !fn) continue; // failed to load: reported in setupProblems
-        registerRecorded(service, obs, host, name, spec, fn);
+        registerRecorded(service, obs, host, { name, spec, fn, failPutEvents: options.failPutEvents === true });
       }
       let input: Record<string, unknown> = {};
       if (t.input) {
@@ -180,7 +213,7 @@ export async function runScenario(
     }
   }
   await captureConsole(obs.output, async () => {
-    const entries = eventNames.map((n) => [n, def.events[n]] as const).filter((x): x is readonly [string, LabEvent] => x[1] !== undefined);
+    const entries = eventNames.map((n) => [n, labEvent(def, n)] as const).filter((x): x is readonly [string, LabEvent] => x[1] !== undefined);
     for (let i = 0; i < entries.length; i += 10) {
       const chunk = entries.slice(i, i + 10);
       const res = service.putEvents({ Entries: chunk.map(([, e]) => toEntry(e)) });
@@ -192,20 +225,42 @@ export async function runScenario(
   });
   obs.trace = service.trace.all().map((t) => ({ ...t }) as LabTraceEntry);
   obs.emitted = obs.trace.filter((t) => t.kind === 'event.put' && t.causedBy).map((t) => t.data as Record<string, unknown>);
+  for (const group of logGroups) obs.logs[group] = service.logs.filterLogEvents({ logGroupName: group }).events.map((e) => e.message ?? '');
   return obs;
 }
 
-function registerRecorded(service: EventBridgeService, obs: Observations, host: HandlerHost, name: string, spec: LabFunctionSpec | undefined, fn: LabHandler | undefined): void {
+interface RecordedFunction {
+  name: string;
+  spec: LabFunctionSpec | undefined;
+  fn: LabHandler | undefined;
+  failPutEvents: boolean;
+}
+
+function registerRecorded(service: EventBridgeService, obs: Observations, host: HandlerHost, f: RecordedFunction): void {
+  const { name, spec, fn } = f;
   const timeoutMs = spec?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   service.registerFunction(
     name,
     async (event, ctx) => {
-      const call: HandlerCall = { function: name, payload: event, eventId: ctx.eventId };
+      const call: HandlerCall = { function: name, payload: copy(event), eventId: ctx.eventId, puts: 0, rejected: [] };
       obs.calls.push(call);
       if (!fn) return undefined; // a stub target: the check only looks at what reached it
+      // The handler sees only putEvents: counted, and answered as failed when the scenario says so.
+      const bus: LabBus = {
+        putEvents(input) {
+          const entries = Array.isArray(input?.Entries) ? input.Entries : [];
+          call.puts += entries.length;
+          if (!f.failPutEvents) {
+            const res = ctx.bus.putEvents(input);
+            for (const r of res.Entries ?? []) if (r.ErrorCode) call.rejected.push(`${r.ErrorCode}: ${r.ErrorMessage ?? ''}`);
+            return res;
+          }
+          return { FailedEntryCount: entries.length, Entries: entries.map(() => ({ ErrorCode: 'InternalFailure', ErrorMessage: 'The lab answered this entry as failed to test how the handler reacts.' })) };
+        },
+      };
       host.enter?.(name, spec?.file ?? '', timeoutMs);
       try {
-        return await fn(event, { functionName: name, ruleName: ctx.ruleName, eventId: ctx.eventId, attempt: ctx.attempt, bus: ctx.bus });
+        return await fn(event, { functionName: name, ruleName: ctx.ruleName, eventId: ctx.eventId, attempt: ctx.attempt, bus });
       } catch (e) {
         call.error = errorText(e);
         obs.output.push({ stream: 'error', text: `${name} threw: ${call.error}` });

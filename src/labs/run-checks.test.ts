@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runChecks, runLab } from './run-checks.ts';
 import { parseLabDefinition } from './lab-definition.ts';
 import { functionHost } from './test-support.ts';
-import type { LabCheck, LabDefinition } from './lab-types.ts';
+import type { LabDefinition } from './lab-types.ts';
 import type { LabHandlerContext } from './lab-scenario.ts';
 
 const base = {
@@ -22,8 +22,9 @@ const base = {
   examples: { done: { source: 'done', 'detail-type': 'Done', detail: { id: 'x' } } },
 };
 
-function lab(checks: LabCheck[]): LabDefinition {
-  return parseLabDefinition({ ...base, checks });
+// Checks are written without ids here; the helper numbers them (check-0, check-1, ...).
+function lab(checks: Record<string, unknown>[]): LabDefinition {
+  return parseLabDefinition({ ...base, checks: checks.map((c, i) => ({ id: `check-${i}`, ...c })) });
 }
 
 const files = {
