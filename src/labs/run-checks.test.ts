@@ -19,6 +19,7 @@ const base = {
     small: { source: 'shop', 'detail-type': 'Order', detail: { total: 5 } },
     job: { source: 'jobs', 'detail-type': 'Work', detail: { id: 'j-1', size: 3 } },
   },
+  holdouts: { 'medium-order': { source: 'shop', 'detail-type': 'Order', detail: { total: 150 } } },
   examples: { done: { source: 'done', 'detail-type': 'Done', detail: { id: 'x' } } },
 };
 
@@ -148,8 +149,85 @@ describe('runChecks', () => {
     const def = lab([{ type: 'pattern-valid', file: 'pattern.json', title: 't', failure: 'f' }]);
     const report = await runLab(def, files, functionHost({ 'work.ts': emitDone }));
     const puts = report.trace.filter((t) => t.kind === 'event.put');
-    expect(puts).toHaveLength(4); // three lab events plus the one the handler emitted
+    expect(puts).toHaveLength(4); // three sample events plus the one the handler emitted (hold-outs stay out of Run)
     expect(puts.filter((t) => t.causedBy)).toHaveLength(1);
     expect(report.output).toContainEqual({ stream: 'log', text: 'working on j-1' });
+  });
+
+  it('puts hold-outs only in checks, never in Run, and shows a hold-out the learner never saw by its content', async () => {
+    const def = lab([{ type: 'routes', events: ['big', 'medium-order'], target: 'sales', expect: 'reach', title: 'orders arrive', failure: 'x' }]);
+    const run = await runLab(def, files, functionHost({ 'work.ts': emitDone }));
+    expect(JSON.stringify(run.trace)).not.toContain('"total":150');
+    const fitted = { ...files, 'pattern.json': JSON.stringify({ detail: { total: [250] } }) };
+    const report = await runChecks(def, fitted, functionHost({ 'work.ts': emitDone }));
+    expect(report.results[0]!.id).toBe('check-0');
+    expect(report.results[0]!.message).toContain('Event "medium-order" (not among the samples: source "shop", detail-type "Order", detail {"total":150}) did not reach sales.');
+    expect(report.results[0]!.message).not.toContain('Event "big"');
+  });
+
+  it('states each reason once', async () => {
+    const def = lab([{ type: 'routes', events: ['small', 'small'], target: 'sales', expect: 'reach', title: 'small arrives', failure: 'Look at the total.' }]);
+    const report = await runChecks(def, { ...files, 'pattern.json': JSON.stringify({ detail: { total: [{ numeric: ['>', 100] }] } }) }, functionHost({ 'work.ts': emitDone }));
+    const r = report.results[0]!;
+    expect(r.message!.split('\n')).toEqual(['Look at the total.', 'Event "small" did not reach sales.']);
+    expect(r.explanations).toHaveLength(1);
+    expect(r.explanations![0]!.match(/5 is not > 100/g)).toHaveLength(1);
+  });
+
+  it('shows emitted events as source, detail-type and detail, with the fields that differ', async () => {
+    const def = lab([{ type: 'emitted', events: ['job'], event: { source: 'done', 'detail-type': 'Done', detail: { id: 'j-1' } }, title: 'emitted', failure: 'emit Done' }]);
+    const wrong = async (_e: unknown, ctx: LabHandlerContext) => {
+      ctx.bus.putEvents({ Entries: [{ Source: 'done', DetailType: 'Done', Detail: JSON.stringify({ id: 'j-2', extra: 'x'.repeat(400) }) }] });
+    };
+    const report = await runChecks(def, files, functionHost({ 'work.ts': wrong }));
+    const lines = report.results[0]!.message!.split('\n');
+    expect(lines.find((l) => l.startsWith('Emitted: '))).toMatch(/^Emitted: source "done", detail-type "Done", detail \{"id":"j-2",/);
+    expect(lines).toContain('  detail.id: expected "j-1", got "j-2"');
+    expect(lines.join('\n')).not.toContain('"account"');
+  });
+
+  it('fails a handler that throws after putting its event, and passes one that finishes', async () => {
+    const def = lab([{ type: 'handler-succeeds', events: ['job'], function: 'work', title: 'no error', failure: 'finish cleanly' }]);
+    const throwsAfter = async (e: unknown, ctx: LabHandlerContext) => {
+      await emitDone(e, ctx);
+      throw new Error('mail server down');
+    };
+    const bad = await runChecks(def, files, functionHost({ 'work.ts': throwsAfter }));
+    expect(bad.results[0]!.status).toBe('failed');
+    expect(bad.results[0]!.message).toContain('work failed for "job" after putting 1 event(s): Error: mail server down');
+    expect((await runChecks(def, files, functionHost({ 'work.ts': emitDone }))).results[0]!.status).toBe('passed');
+  });
+
+  it('answers PutEvents with failed entries and requires the handler to fail then', async () => {
+    const def = lab([{ type: 'reports-failed-entries', events: ['job'], function: 'work', title: 'not lost', failure: 'check FailedEntryCount' }]);
+    const seen: number[] = [];
+    const careful = async (e: unknown, ctx: LabHandlerContext) => {
+      const res = await ctx.bus.putEvents({ Entries: [{ Source: 'done', DetailType: 'Done', Detail: '{}' }] });
+      seen.push(res.FailedEntryCount);
+      if (res.FailedEntryCount > 0) throw new Error(`rejected: ${res.Entries[0]?.ErrorCode}`);
+    };
+    expect((await runChecks(def, files, functionHost({ 'work.ts': careful }))).results[0]!.status).toBe('passed');
+    expect(seen).toEqual([1]);
+    const careless = await runChecks(def, files, functionHost({ 'work.ts': emitDone }));
+    expect(careless.results[0]!.message).toContain('PutEvents answered FailedEntryCount: 1 (ErrorCode InternalFailure) for "job", and work returned as if the event had been put');
+    const silent = await runChecks(def, files, functionHost({ 'work.ts': async () => undefined }));
+    expect(silent.results[0]!.message).toContain('work put no event for "job".');
+  });
+
+  it('says why PutEvents rejected an entry a handler put', async () => {
+    const def = lab([{ type: 'emitted', events: ['job'], event: { source: 'done' }, title: 'emitted', failure: 'emit Done' }]);
+    const objectDetail = async (_e: unknown, ctx: LabHandlerContext) => {
+      ctx.bus.putEvents({ Entries: [{ Source: 'done', DetailType: 'Done', Detail: { id: 1 } as unknown as string }] });
+    };
+    const report = await runChecks(def, files, functionHost({ 'work.ts': objectDetail }));
+    expect(report.results[0]!.message).toMatch(/PutEvents rejected an entry that work put: InvalidArgument: .*Detail/);
+  });
+
+  it('records what a handler received before the handler could change it', async () => {
+    const def = lab([{ type: 'handler-called', events: ['job'], function: 'work', with: { jobId: 'j-1' }, title: 'called', failure: 'x' }]);
+    const vandal = async (e: unknown) => {
+      (e as { jobId: string }).jobId = 'changed';
+    };
+    expect((await runChecks(def, files, functionHost({ 'work.ts': vandal }))).results[0]!.status).toBe('passed');
   });
 });
