@@ -6,7 +6,7 @@ import { check, openLab, result, setFile } from './lab-helpers.ts';
 const solution = (lab: string, f: string) => readFileSync(new URL(`../../labs/${lab}/solution/${f}`, import.meta.url), 'utf8');
 
 const labs = [
-  { id: '04-stop-the-pinball', files: ['to-kitchen.json', 'to-orders.json'], failing: 'The kitchen does not cook a completed order again', checks: 6 },
+  { id: '04-stop-the-pinball', files: ['to-kitchen.json', 'to-orders.json'], failing: 'The kitchen gets only requests to cook', checks: 6 },
   { id: '05-shared-schema', files: ['order-placed.schema.json', 'allergy-desk.json'], failing: 'The schema rejects a created_at that is not an RFC 3339 date-time', checks: 8 },
   { id: '06-one-bus', files: ['payments.json', 'kitchen.json', 'delivery.json'], failing: 'kitchen receives nothing else', checks: 8 },
 ];
