@@ -62,6 +62,22 @@ describe('parseLabDefinition', () => {
     ]);
   });
 
+  it('requires an archive for archived checks and a replay for replayed ones, and an ISO time on events', () => {
+    const list = problems({
+      ...valid,
+      events: { e: { source: 's', 'detail-type': 'D', detail: {}, time: '10:00' } },
+      checks: [
+        { id: 'a', type: 'archived', events: ['h'], expect: 'stored', title: 'T', failure: 'F' },
+        { id: 'b', type: 'replayed', events: ['h'], target: 't', expect: 'reach', title: 'T', failure: 'F' },
+      ],
+    });
+    expect(list).toContain('events.e.time: must be an ISO 8601 date-time such as 2026-03-14T10:15:00Z');
+    expect(problems({ ...valid, checks: [{ id: 'a', type: 'archived', events: ['h'], expect: 'stored', title: 'T', failure: 'F' }, { id: 'b', type: 'replayed', events: ['h'], target: 't', expect: 'reach', title: 'T', failure: 'F' }] })).toEqual([
+      'checks[0].type: an "archived" check needs bus.archive',
+      'checks[1].type: a "replayed" check needs bus.replay',
+    ]);
+  });
+
   it('requires rules, a pattern source and a target kind', () => {
     const list = problems({ bus: { rules: [{ name: 'r', pattern: 'x', targets: [{ id: 't' }] }] }, events: {}, checks: [] });
     expect(list).toContain('bus.rules[0].pattern: must be { "file": "name" } or { "inline": ... }');

@@ -42,6 +42,8 @@ const eventSchema = z.object(
     'detail-type': z.string({ error: 'must be a string' }),
     detail: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
     resources: z.array(z.string()).optional(),
+    /** The event's time (PutEvents `Time`), ISO 8601; archives and replays select by it. */
+    time: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time such as 2026-03-14T10:15:00Z' }).optional(),
   },
   { error: 'needs "source", "detail-type" (strings) and "detail" (an object)' },
 );
@@ -73,18 +75,32 @@ const checkSchema = z.discriminatedUnion(
     z.object({ ...checkBase, type: z.literal('log-contains'), events: eventsField, logGroup: text('a log group'), contains: text('the text to find') }),
     z.object({ ...checkBase, type: z.literal('schema'), file: text('the schema file'), accepts: names('event names').optional(), rejects: names('event names').optional() }),
     z.object({ ...checkBase, type: z.literal('custom'), name: text('the export in checks.ts'), events: names('event names').optional() }),
+    /** The events are (or are not) kept by the bus's archive. */
+    z.object({ ...checkBase, type: z.literal('archived'), events: eventsField, expect: z.enum(['stored', 'not-stored'], { error: 'must be "stored" or "not-stored"' }) }),
+    /** The replayed copies of the events reach (or do not reach) the target. */
+    z.object({ ...checkBase, type: z.literal('replayed'), events: eventsField, target: text('a target Id'), expect: z.enum(['reach', 'not-reach'], { error: 'must be "reach" or "not-reach"' }) }),
   ],
   { error: (i) => (i.code === 'invalid_union' ? `must be one of: ${CHECK_TYPES.join(', ')}` : undefined) },
 );
 
-const CHECK_TYPES = ['pattern-valid', 'input-valid', 'routes', 'handler-called', 'handler-succeeds', 'reports-failed-entries', 'emitted', 'log-contains', 'schema', 'custom'] as const;
+const CHECK_TYPES = ['pattern-valid', 'input-valid', 'routes', 'handler-called', 'handler-succeeds', 'reports-failed-entries', 'emitted', 'log-contains', 'schema', 'custom', 'archived', 'replayed'] as const;
 
 export const labDefinitionSchema = z
   .object(
     {
       /** Tab order and read-only flags; every file in `files/` not listed is editable and comes after. */
       files: z.array(z.object({ path: text('a file in files/'), readonly: z.boolean().optional() })).optional(),
-      bus: z.object({ rules: z.array(ruleSchema, { error: 'must be a list of rules' }), functions: z.record(z.string(), functionSchema, { error: 'must be an object' }).optional() }, { error: 'must be an object with "rules"' }),
+      bus: z.object(
+        {
+          rules: z.array(ruleSchema, { error: 'must be a list of rules' }),
+          functions: z.record(z.string(), functionSchema, { error: 'must be an object' }).optional(),
+          /** An archive on the bus, with the event pattern of what it keeps (CreateArchive's EventPattern). */
+          archive: z.object({ pattern: fileOrInline }).optional(),
+          /** After the events are put: StartReplay from that archive with the learner's file (times, ReplayName, FilterArns). */
+          replay: z.object({ file: text('the replay settings file') }).optional(),
+        },
+        { error: 'must be an object with "rules"' },
+      ),
       /** Named sample events: Run puts them all, the explainer offers them, checks pick theirs by name. */
       events: eventMap,
       /** Hold-out events: only checks put them, so a pattern or handler fitted to the samples still fails. Never shown by Run or the explainer. */
@@ -99,6 +115,7 @@ export const labDefinitionSchema = z
     const bus = { ...def.events, ...def.holdouts };
     const targets = new Set(def.bus.rules.flatMap((r) => r.targets.map((t) => t.id)));
     const functions = new Set(def.bus.rules.flatMap((r) => r.targets.flatMap((t) => (t.function ? [t.function] : []))));
+    if (def.bus.replay && !def.bus.archive) ctx.addIssue({ code: 'custom', path: ['bus', 'replay'], message: 'needs bus.archive to replay from' });
     for (const name of Object.keys(def.holdouts ?? {})) if (name in def.events) ctx.addIssue({ code: 'custom', path: ['holdouts', name], message: 'has the name of a sample event; hold-outs need their own names' });
     const seen = new Set<string>();
     def.checks.forEach((c, i) => {
@@ -107,7 +124,9 @@ export const labDefinitionSchema = z
       seen.add(c.id);
       if ('events' in c) for (const n of c.events ?? []) if (!(n in bus)) ctx.addIssue({ code: 'custom', path: at('events'), message: `names event "${n}", which is in neither events nor holdouts` });
       if (c.type === 'schema') for (const n of [...(c.accepts ?? []), ...(c.rejects ?? [])]) if (!(n in bus || n in (def.examples ?? {}))) ctx.addIssue({ code: 'custom', path: at(), message: `names event "${n}", which is in neither events, holdouts nor examples` });
-      if (c.type === 'routes' && !targets.has(c.target)) ctx.addIssue({ code: 'custom', path: at('target'), message: `"${c.target}" is not a target Id in bus.rules` });
+      if (c.type === 'archived' && !def.bus.archive) ctx.addIssue({ code: 'custom', path: at('type'), message: 'an "archived" check needs bus.archive' });
+      if (c.type === 'replayed' && !def.bus.replay) ctx.addIssue({ code: 'custom', path: at('type'), message: 'a "replayed" check needs bus.replay' });
+      if ((c.type === 'routes' || c.type === 'replayed') && !targets.has(c.target)) ctx.addIssue({ code: 'custom', path: at('target'), message: `"${c.target}" is not a target Id in bus.rules` });
       if ((c.type === 'handler-succeeds' || c.type === 'reports-failed-entries') && !(c.function in (def.bus.functions ?? {}))) ctx.addIssue({ code: 'custom', path: at('function'), message: `"${c.function}" is not in bus.functions` });
       if (c.type === 'handler-called' && !functions.has(c.function)) ctx.addIssue({ code: 'custom', path: at('function'), message: `"${c.function}" is the function of no target in bus.rules` });
     });

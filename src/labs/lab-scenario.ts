@@ -65,6 +65,10 @@ export interface Observations {
   patterns: Map<string, string>;
   /** Log group name -> the messages written to it. */
   logs: Record<string, string[]>;
+  /** The archive's pattern text, when the lab has an archive. */
+  archivePattern?: string;
+  /** Trace id from which entries belong to the replay (absent when no replay ran). */
+  replayFrom?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 3000;
@@ -114,7 +118,30 @@ async function settle(service: EventBridgeService): Promise<void> {
 }
 
 export function toEntry(e: LabEvent) {
-  return { Source: e.source, DetailType: e['detail-type'], Detail: JSON.stringify(e.detail), Resources: e.resources ?? [] };
+  return { Source: e.source, DetailType: e['detail-type'], Detail: JSON.stringify(e.detail), Resources: e.resources ?? [], ...(e.time ? { Time: e.time } : {}) };
+}
+
+const ARCHIVE_NAME = 'lab-archive';
+
+/** StartReplay from the lab's archive onto the bus, with the learner's settings (times, ReplayName, FilterArns). */
+function startReplay(service: EventBridgeService, files: LabFiles, file: string, archiveArn: string, obs: Observations): void {
+  const text = files[file];
+  if (text === undefined) return void obs.setupProblems.push(`Replay: the file ${file} is missing.`);
+  let settings: Record<string, unknown>;
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('it must hold a JSON object');
+    settings = parsed as Record<string, unknown>;
+  } catch (e) {
+    return void obs.setupProblems.push(`Replay: ${file} is not valid: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const destination = typeof settings.Destination === 'object' && settings.Destination !== null ? (settings.Destination as Record<string, unknown>) : {};
+  try {
+    // The archive and the bus are the lab's: their ARNs are filled in, everything else is the learner's.
+    service.startReplay({ ...settings, EventSourceArn: archiveArn, Destination: { ...destination, Arn: service.describeEventBus({}).Arn } } as never);
+  } catch (e) {
+    obs.setupProblems.push(`Replay: StartReplay refused ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** Loads every declared function once; the result is reused by every scenario of a check run. */
@@ -212,6 +239,16 @@ export async function runScenario(
       obs.setupProblems.push(`Targets of rule ${rule.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  let archiveArn = '';
+  if (def.bus.archive) {
+    try {
+      const pattern = sourceText(files, def.bus.archive.pattern, 'the archive');
+      obs.archivePattern = pattern;
+      archiveArn = service.createArchive({ ArchiveName: ARCHIVE_NAME, EventSourceArn: service.describeEventBus({}).Arn, EventPattern: pattern }).ArchiveArn;
+    } catch (e) {
+      obs.setupProblems.push(`Archive: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   await captureConsole(obs.output, async () => {
     const entries = eventNames.map((n) => [n, labEvent(def, n)] as const).filter((x): x is readonly [string, LabEvent] => x[1] !== undefined);
     for (let i = 0; i < entries.length; i += 10) {
@@ -222,6 +259,11 @@ export async function runScenario(
       });
     }
     await settle(service);
+    if (def.bus.replay && archiveArn) {
+      obs.replayFrom = service.trace.all().length ? service.trace.all().at(-1)!.id + 1 : 0;
+      startReplay(service, files, def.bus.replay.file, archiveArn, obs);
+      await settle(service);
+    }
   });
   obs.trace = service.trace.all().map((t) => ({ ...t }) as LabTraceEntry);
   obs.emitted = obs.trace.filter((t) => t.kind === 'event.put' && t.causedBy).map((t) => t.data as Record<string, unknown>);

@@ -230,4 +230,40 @@ describe('runChecks', () => {
     };
     expect((await runChecks(def, files, functionHost({ 'work.ts': vandal }))).results[0]!.status).toBe('passed');
   });
+
+  it('archives with the learner pattern, replays a window, and judges replayed copies apart from the first delivery', async () => {
+    const at = (time: string, n: number) => ({ source: 'shop', 'detail-type': 'Order', detail: { n }, time });
+    const def = parseLabDefinition({
+      bus: {
+        rules: [{ name: 'all', pattern: { file: 'rule.json' }, targets: [{ id: 'consumer', function: 'consumer' }] }],
+        archive: { pattern: { file: 'archive.json' } },
+        replay: { file: 'replay.json' },
+      },
+      events: { early: at('2026-03-14T09:00:00Z', 1), inside: at('2026-03-14T10:30:00Z', 2), other: { source: 'other', 'detail-type': 'Order', detail: {}, time: '2026-03-14T10:40:00Z' } },
+      checks: [
+        { id: 'kept', type: 'archived', events: ['early', 'inside'], expect: 'stored', title: 'kept', failure: 'keep orders' },
+        { id: 'skipped', type: 'archived', events: ['other'], expect: 'not-stored', title: 'skipped', failure: 'keep only orders' },
+        { id: 'first', type: 'routes', events: ['early', 'inside'], target: 'consumer', expect: 'reach', title: 'first delivery', failure: 'x' },
+        { id: 'replayed', type: 'replayed', events: ['inside'], target: 'consumer', expect: 'reach', title: 'replayed', failure: 'replay the hour' },
+        { id: 'not-replayed', type: 'replayed', events: ['early'], target: 'consumer', expect: 'not-reach', title: 'not replayed', failure: 'only the hour' },
+      ],
+    });
+    const good = {
+      'rule.json': '{"source": ["shop", "other"]}',
+      'archive.json': '{"source": ["shop"]}',
+      'replay.json': JSON.stringify({ ReplayName: 'r1', EventStartTime: '2026-03-14T10:00:00Z', EventEndTime: '2026-03-14T11:00:00Z' }),
+    };
+    const ok = await runChecks(def, good, functionHost({}));
+    expect(ok.results.map((r) => [r.id, r.status])).toEqual([['kept', 'passed'], ['skipped', 'passed'], ['first', 'passed'], ['replayed', 'passed'], ['not-replayed', 'passed']]);
+    const wide = await runChecks(def, { ...good, 'archive.json': '{"detail-type": ["Order"]}', 'replay.json': JSON.stringify({ ReplayName: 'r1', EventStartTime: '2026-03-14T08:00:00Z', EventEndTime: '2026-03-14T11:00:00Z' }) }, functionHost({}));
+    expect(wide.results.map((r) => r.status)).toEqual(['passed', 'failed', 'passed', 'passed', 'failed']);
+    expect(wide.results[1]!.explanations?.[0]).toMatch(/^other vs the archive's pattern: Match/);
+    expect(wide.results[4]!.explanations?.[0]).toBe("early (time 2026-03-14T09:00:00Z) falls inside the replay's window [EventStartTime, EventEndTime).");
+    const late = await runChecks(def, { ...good, 'replay.json': JSON.stringify({ ReplayName: 'r1', EventStartTime: '2026-03-14T11:00:00Z', EventEndTime: '2026-03-14T12:00:00Z' }) }, functionHost({}));
+    expect(late.results[3]!.explanations?.[0]).toMatch(/^inside was archived with time 2026-03-14T10:30:00Z, outside the replay's window/);
+    const refused = await runChecks(def, { ...good, 'replay.json': '{"ReplayName": "r1", "EventStartTime": "soon", "EventEndTime": "later"}' }, functionHost({}));
+    expect(refused.results[3]!.message).toContain('Replay: StartReplay refused replay.json: Parameter EventStartTime and EventEndTime must be timestamps.');
+    const run = await runLab(def, good, functionHost({}));
+    expect(run.trace.filter((t) => t.kind === 'replay.completed')).toHaveLength(1);
+  });
 });

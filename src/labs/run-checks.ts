@@ -44,36 +44,61 @@ function fail(check: LabCheck, details: string[], explanations?: string[]): Chec
 /** How a message names an event: a sample by its name; a hold-out or a schema example (never shown) by its content too. */
 function eventLabel(def: LabDefinition, name: string): string {
   if (name in def.events) return `"${name}"`;
-  return `"${name}" (not among the samples: ${describeEvent(labEvent(def, name) ?? def.examples?.[name])})`;
+  const e = labEvent(def, name) ?? def.examples?.[name];
+  return `"${name}" (not among the samples: ${describeEvent(e)}${e?.time ? `, time ${e.time}` : ''})`;
+}
+
+/** One pattern against one event, in words: why it matched or did not (each reason once). */
+function explainOne(pattern: string, envelope: object, what: string): string {
+  try {
+    const ex = explainMatch(pattern, envelope);
+    // Each reason once: the summary already states the first failing field.
+    const rest = unique(ex.fields.filter((f) => f.matched === ex.matched && f.reason).map((f) => f.reason!)).filter((f) => !ex.summary.includes(f));
+    const summary = (rest.length ? ex.summary.replace(/\s*\(and \d+ more fields? failed\)/, '') : ex.summary).replace(/\.$/, '');
+    let text = `${what}: ${summary}${rest.length ? `; ${rest.join('; ')}` : ''}.`;
+    if (ex.matched) {
+      // An event that should have stayed out: what sets it apart must be in a field the pattern ignores.
+      const looked = ex.fields.map((f) => f.path);
+      const candidates = ['source', 'detail-type', ...('replay-name' in envelope ? ['replay-name'] : []), ...leafPaths((envelope as { detail?: unknown }).detail, 'detail')];
+      const ignored = candidates.filter((p) => !looked.some((l) => p === l || p.startsWith(`${l}.`)));
+      if (ignored.length) text += ` The pattern does not look at ${ignored.join(', ')}.`;
+    }
+    return text;
+  } catch (e) {
+    return `${what}: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+/** The envelope the bus made of a lab event: as first put, or its replayed copy. */
+function envelopeOf(obs: Observations, eventName: string, replayed = false): object | undefined {
+  const puts = obs.trace.filter((t) => t.kind === 'event.put' && t.eventId === obs.eventIds.get(eventName) && (!replayed || t.id >= (obs.replayFrom ?? Infinity)));
+  const data = (replayed ? puts.at(-1) : puts[0])?.data;
+  return typeof data === 'object' && data !== null ? data : undefined;
 }
 
 /** "Why didn't my event match?": the engine's explanation of each rule that feeds the target. */
-function explainFor(def: LabDefinition, obs: Observations, targetId: string, eventName: string): string[] {
-  const envelope = obs.trace.find((t) => t.kind === 'event.put' && t.eventId === obs.eventIds.get(eventName))?.data;
+function explainFor(def: LabDefinition, obs: Observations, targetId: string, eventName: string, replayed = false): string[] {
+  const envelope = envelopeOf(obs, eventName, replayed);
   if (!envelope) return [`${eventName}: the bus did not accept this event.`];
   return def.bus.rules
-    .filter((r) => r.targets.some((t) => t.id === targetId))
+    // A replayed event that got in where it should not: only the learner's patterns can be at fault, or the window.
+    .filter((r) => r.targets.some((t) => t.id === targetId) && (!replayed || 'file' in r.pattern))
     .map((r) => {
       const pattern = obs.patterns.get(r.name);
       if (pattern === undefined) return `${eventName}: rule ${r.name} has no valid pattern.`;
-      try {
-        const ex = explainMatch(pattern, envelope as object);
-        // Each reason once: the summary already states the first failing field.
-        const rest = unique(ex.fields.filter((f) => f.matched === ex.matched && f.reason).map((f) => f.reason!)).filter((f) => !ex.summary.includes(f));
-        const summary = (rest.length ? ex.summary.replace(/\s*\(and \d+ more fields? failed\)/, '') : ex.summary).replace(/\.$/, '');
-        let text = `${eventName} vs rule ${r.name}: ${summary}${rest.length ? `; ${rest.join('; ')}` : ''}.`;
-        if (ex.matched) {
-          // An event that should have stayed out: what sets it apart must be in a field the pattern ignores.
-          const looked = ex.fields.map((f) => f.path);
-          const candidates = ['source', 'detail-type', ...leafPaths((envelope as { detail?: unknown }).detail, 'detail')];
-          const ignored = candidates.filter((p) => !looked.some((l) => p === l || p.startsWith(`${l}.`)));
-          if (ignored.length) text += ` The pattern does not look at ${ignored.join(', ')}.`;
-        }
-        return text;
-      } catch (e) {
-        return `${eventName} vs rule ${r.name}: ${e instanceof Error ? e.message : String(e)}`;
-      }
+      return explainOne(pattern, envelope, `${replayed ? 'replayed ' : ''}${eventName} vs rule ${r.name}`);
     });
+}
+
+/** Why a replayed copy of the event did not arrive: not archived, or outside the replay's time window. */
+function whyNotReplayed(def: LabDefinition, obs: Observations, eventName: string): string[] {
+  const id = obs.eventIds.get(eventName);
+  if (!obs.trace.some((t) => t.kind === 'archive.stored' && t.eventId === id)) {
+    const envelope = envelopeOf(obs, eventName);
+    return [envelope && obs.archivePattern !== undefined ? explainOne(obs.archivePattern, envelope, `${eventName} vs the archive's pattern`) : `${eventName} was not archived.`];
+  }
+  if (!envelopeOf(obs, eventName, true)) return [`${eventName} was archived with time ${labEvent(def, eventName)?.time ?? '(now)'}, outside the replay's window [EventStartTime, EventEndTime).`];
+  return [];
 }
 
 /** Dotted paths of every leaf value under `value` (arrays count as leaves). */
@@ -120,7 +145,8 @@ async function evaluate(check: LabCheck, def: LabDefinition, files: LabFiles, sc
       if (obs.setupProblems.length) return fail(check, obs.setupProblems);
       const wrong = check.events.filter((name) => {
         const id = obs.eventIds.get(name);
-        const reached = obs.trace.some((t) => t.kind === 'target.input' && t.eventId === id && t.targetId === check.target);
+        // Deliveries of a replay (if the lab has one) are judged by "replayed" checks.
+        const reached = obs.trace.some((t) => t.kind === 'target.input' && t.id < (obs.replayFrom ?? Infinity) && t.eventId === id && t.targetId === check.target);
         return check.expect === 'reach' ? !reached : reached;
       });
       if (!wrong.length) return pass(check);
@@ -129,6 +155,42 @@ async function evaluate(check: LabCheck, def: LabDefinition, files: LabFiles, sc
         check,
         wrong.map((n) => `Event ${eventLabel(def, n)} ${verb} ${check.target}.`),
         wrong.flatMap((n) => explainFor(def, obs, check.target, n)),
+      );
+    }
+    case 'archived': {
+      const obs = await scenario(check.events);
+      if (obs.setupProblems.length) return fail(check, obs.setupProblems);
+      const wrong = check.events.filter((name) => {
+        const stored = obs.trace.some((t) => t.kind === 'archive.stored' && t.eventId === obs.eventIds.get(name));
+        return check.expect === 'stored' ? !stored : stored;
+      });
+      if (!wrong.length) return pass(check);
+      const verb = check.expect === 'stored' ? 'was not archived' : 'was archived';
+      const why = wrong.flatMap((n) => {
+        const envelope = envelopeOf(obs, n);
+        return envelope && obs.archivePattern !== undefined ? [explainOne(obs.archivePattern, envelope, `${n} vs the archive's pattern`)] : [];
+      });
+      return fail(check, wrong.map((n) => `Event ${eventLabel(def, n)} ${verb}.`), why);
+    }
+    case 'replayed': {
+      const obs = await scenario(check.events);
+      if (obs.setupProblems.length) return fail(check, obs.setupProblems);
+      if (obs.replayFrom === undefined) return fail(check, ['No replay ran.']);
+      const wrong = check.events.filter((name) => {
+        const id = obs.eventIds.get(name);
+        const reached = obs.trace.some((t) => t.kind === 'target.input' && t.id >= obs.replayFrom! && t.eventId === id && t.targetId === check.target);
+        return check.expect === 'reach' ? !reached : reached;
+      });
+      if (!wrong.length) return pass(check);
+      const verb = check.expect === 'reach' ? 'did not reach' : 'reached';
+      return fail(
+        check,
+        wrong.map((n) => `The replayed copy of ${eventLabel(def, n)} ${verb} ${check.target}.`),
+        wrong.flatMap((n) =>
+          check.expect === 'reach'
+            ? [...whyNotReplayed(def, obs, n), ...(envelopeOf(obs, n, true) ? explainFor(def, obs, check.target, n, true) : [])]
+            : [`${n} (time ${String((envelopeOf(obs, n, true) as { time?: unknown } | undefined)?.time)}) falls inside the replay's window [EventStartTime, EventEndTime).`, ...explainFor(def, obs, check.target, n, true)],
+        ),
       );
     }
     case 'handler-called': {
