@@ -82,9 +82,17 @@ function sourceText(files: LabFiles, src: { file: string } | { inline: unknown }
   return JSON.stringify(src.inline);
 }
 
-function errorText(e: unknown): string {
-  if (e instanceof Error) return e.stack && e.stack.includes(e.message) ? e.stack : `${e.name}: ${e.message}${e.stack ? `\n${e.stack}` : ''}`;
-  return String(e);
+function errorText(e: unknown, learnerFile?: string): string {
+  if (!(e instanceof Error)) return String(e);
+  const text = e.stack && e.stack.includes(e.message) ? e.stack : `${e.name}: ${e.message}${e.stack ? `\n${e.stack}` : ''}`;
+  return learnerFile ? learnerFrames(text, learnerFile) : text;
+}
+
+/** The stack up to the learner's last frame: the frames below it are the lab's and the engine's, not the learner's. */
+function learnerFrames(stack: string, file: string): string {
+  const lines = stack.split('\n');
+  const last = lines.map((l, i) => (/^\s+at /.test(l) && l.includes(file) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+  return last < 0 ? stack : lines.slice(0, last + 1).join('\n');
 }
 
 /** Routes console output of handlers into the run's output while `fn` runs. */
@@ -304,7 +312,7 @@ function registerRecorded(service: EventBridgeService, obs: Observations, host: 
       try {
         return await fn(event, { functionName: name, ruleName: ctx.ruleName, eventId: ctx.eventId, attempt: ctx.attempt, bus });
       } catch (e) {
-        call.error = errorText(e);
+        call.error = errorText(e, spec?.file);
         obs.output.push({ stream: 'error', text: `${name} threw: ${call.error}` });
         throw e;
       } finally {

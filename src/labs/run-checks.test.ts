@@ -3,7 +3,7 @@ import { runChecks, runLab } from './run-checks.ts';
 import { parseLabDefinition } from './lab-definition.ts';
 import { functionHost } from './test-support.ts';
 import type { LabDefinition } from './lab-types.ts';
-import type { LabHandlerContext } from './lab-scenario.ts';
+import type { LabHandler, LabHandlerContext } from './lab-scenario.ts';
 
 const base = {
   bus: {
@@ -108,6 +108,21 @@ describe('runChecks', () => {
     const report = await runChecks(def, files, functionHost({ 'work.ts': () => { throw new TypeError('boom in handler'); } }));
     expect(report.results[0]!.message).toContain('TypeError: boom in handler');
     expect(report.results[0]!.message).toMatch(/at /);
+  });
+
+  it("cuts a handler's stack after its own last frame", async () => {
+    const def = lab([{ type: 'emitted', events: ['job'], event: { source: 'done' }, title: 'emitted', failure: 'emit Done' }]);
+    const report = await runChecks(def, { ...files, 'work.ts': 'x' }, {
+      async loadHandler() {
+        // A module whose frames name work.ts, as a real learner module's do.
+        return new Function('return function handler() { throw new RangeError("too far"); }\n//# sourceURL=work.ts')() as LabHandler;
+      },
+    });
+    const message = report.results[0]!.message!;
+    expect(message).toContain('RangeError: too far');
+    expect(message).toMatch(/at handler \(work\.ts/);
+    expect(message).not.toContain('lab-scenario');
+    expect(message).not.toContain('target-invokers');
   });
 
   it('reports a handler that never settles as a timeout', async () => {
