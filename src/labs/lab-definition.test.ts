@@ -78,10 +78,27 @@ describe('parseLabDefinition', () => {
     ]);
   });
 
+  it('checks that buses, schedules and the clock a lab names exist', () => {
+    const list = problems({
+      ...valid,
+      bus: {
+        rules: [{ name: 'r', eventBus: 'nope', pattern: { file: 'p.json' }, targets: [{ id: 't', eventBus: 'gone' }] }],
+        schedules: [{ name: 's', file: 's.json', targets: [{ id: 'x', function: 'x' }] }],
+      },
+      checks: [{ id: 'a', type: 'scheduled', rule: 'other', times: [], title: 'T', failure: 'F' }],
+    });
+    expect(list).toEqual([
+      'bus.rules[0].eventBus: "nope" is not in bus.buses',
+      'bus: target t names bus "gone", which is not in bus.buses',
+      'bus.schedules: need a clock to run on',
+      'checks[0].rule: "other" is not in bus.schedules',
+    ]);
+  });
+
   it('requires rules, a pattern source and a target kind', () => {
     const list = problems({ bus: { rules: [{ name: 'r', pattern: 'x', targets: [{ id: 't' }] }] }, events: {}, checks: [] });
     expect(list).toContain('bus.rules[0].pattern: must be { "file": "name" } or { "inline": ... }');
-    expect(list).toContain('bus.rules[0].targets[0]: needs "function" or "logGroup"');
+    expect(list).toContain('bus.rules[0].targets[0]: needs one of "function", "logGroup" or "eventBus"');
     expect(list).toContain('checks: must be a non-empty list');
   });
 

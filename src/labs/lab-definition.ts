@@ -19,12 +19,24 @@ const targetSchema = z
     function: z.string().optional(),
     /** A CloudWatch Logs group (created for the run). */
     logGroup: z.string().optional(),
+    /** Another event bus of the lab (cross-bus routing): its name in `bus.buses`. */
+    eventBus: z.string().optional(),
     /** Input, InputPath or InputTransformer, as in PutTargets; from a learner file or inline. */
     input: fileOrInline.optional(),
   })
-  .refine((t) => t.function !== undefined || t.logGroup !== undefined, 'needs "function" or "logGroup"');
+  .refine((t) => [t.function, t.logGroup, t.eventBus].filter((x) => x !== undefined).length === 1, 'needs one of "function", "logGroup" or "eventBus"');
 
-const ruleSchema = z.object({ name: text('the rule name'), pattern: fileOrInline, targets: z.array(targetSchema, { error: 'must be a list' }) });
+const targetsField = z.array(targetSchema, { error: 'must be a list' });
+const ruleSchema = z.object({
+  name: text('the rule name'),
+  /** The bus the rule is on: the default bus unless it names one of `bus.buses`. */
+  eventBus: z.string().optional(),
+  pattern: fileOrInline,
+  targets: targetsField,
+});
+
+/** A scheduled rule on the default bus: its learner file holds `{ "ScheduleExpression": "..." }`. */
+const scheduleSchema = z.object({ name: text('the rule name'), file: text('the schedule file'), targets: targetsField });
 
 const functionSchema = z.object({
   /** The learner's TypeScript or JavaScript module, e.g. `handler.ts`. */
@@ -42,6 +54,8 @@ const eventSchema = z.object(
     'detail-type': z.string({ error: 'must be a string' }),
     detail: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
     resources: z.array(z.string()).optional(),
+    /** The bus the event is put on: the default bus unless it names one of `bus.buses`. */
+    eventBus: z.string().optional(),
     /** The event's time (PutEvents `Time`), ISO 8601; archives and replays select by it. */
     time: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time such as 2026-03-14T10:15:00Z' }).optional(),
   },
@@ -75,6 +89,8 @@ const checkSchema = z.discriminatedUnion(
     z.object({ ...checkBase, type: z.literal('log-contains'), events: eventsField, logGroup: text('a log group'), contains: text('the text to find') }),
     z.object({ ...checkBase, type: z.literal('schema'), file: text('the schema file'), accepts: names('event names').optional(), rejects: names('event names').optional() }),
     z.object({ ...checkBase, type: z.literal('custom'), name: text('the export in checks.ts'), events: names('event names').optional() }),
+    /** The scheduled rule fires exactly at these times while the clock runs. */
+    z.object({ ...checkBase, type: z.literal('scheduled'), rule: text('a scheduled rule name'), times: z.array(z.iso.datetime({ offset: true, error: 'must be ISO 8601 date-times' })) }),
     /** The events are (or are not) kept by the bus's archive. */
     z.object({ ...checkBase, type: z.literal('archived'), events: eventsField, expect: z.enum(['stored', 'not-stored'], { error: 'must be "stored" or "not-stored"' }) }),
     /** The replayed copies of the events reach (or do not reach) the target. */
@@ -83,7 +99,7 @@ const checkSchema = z.discriminatedUnion(
   { error: (i) => (i.code === 'invalid_union' ? `must be one of: ${CHECK_TYPES.join(', ')}` : undefined) },
 );
 
-const CHECK_TYPES = ['pattern-valid', 'input-valid', 'routes', 'handler-called', 'handler-succeeds', 'reports-failed-entries', 'emitted', 'log-contains', 'schema', 'custom', 'archived', 'replayed'] as const;
+const CHECK_TYPES = ['pattern-valid', 'input-valid', 'routes', 'handler-called', 'handler-succeeds', 'reports-failed-entries', 'emitted', 'log-contains', 'schema', 'custom', 'scheduled', 'archived', 'replayed'] as const;
 
 export const labDefinitionSchema = z
   .object(
@@ -93,6 +109,10 @@ export const labDefinitionSchema = z
       bus: z.object(
         {
           rules: z.array(ruleSchema, { error: 'must be a list of rules' }),
+          /** Custom event buses the lab creates before its rules. */
+          buses: z.array(z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be an event bus name'), { error: 'must be a list of bus names' }).optional(),
+          /** Scheduled rules (on the default bus, as in EventBridge). */
+          schedules: z.array(scheduleSchema, { error: 'must be a list of scheduled rules' }).optional(),
           functions: z.record(z.string(), functionSchema, { error: 'must be an object' }).optional(),
           /** An archive on the bus, with the event pattern of what it keeps (CreateArchive's EventPattern). */
           archive: z.object({ pattern: fileOrInline }).optional(),
@@ -103,6 +123,8 @@ export const labDefinitionSchema = z
       ),
       /** Named sample events: Run puts them all, the explainer offers them, checks pick theirs by name. */
       events: eventMap,
+      /** The bus's clock: it starts at `start` (events are put then) and, after the events, runs for `hours` (schedules fire). */
+      clock: z.object({ start: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }), hours: z.number().positive().max(24 * 31) }).optional(),
       /** Hold-out events: only checks put them, so a pattern or handler fitted to the samples still fails. Never shown by Run or the explainer. */
       holdouts: eventMap.optional(),
       /** Events only schema checks use (never put on the bus). */
@@ -113,8 +135,18 @@ export const labDefinitionSchema = z
   )
   .superRefine((def, ctx) => {
     const bus = { ...def.events, ...def.holdouts };
-    const targets = new Set(def.bus.rules.flatMap((r) => r.targets.map((t) => t.id)));
-    const functions = new Set(def.bus.rules.flatMap((r) => r.targets.flatMap((t) => (t.function ? [t.function] : []))));
+    const allRules = [...def.bus.rules, ...(def.bus.schedules ?? [])];
+    const targets = new Set(allRules.flatMap((r) => r.targets.map((t) => t.id)));
+    const buses = new Set(def.bus.buses ?? []);
+    def.bus.rules.forEach((r, i) => {
+      if (r.eventBus !== undefined && !buses.has(r.eventBus)) ctx.addIssue({ code: 'custom', path: ['bus', 'rules', i, 'eventBus'], message: `"${r.eventBus}" is not in bus.buses` });
+    });
+    allRules.forEach((r) => {
+      for (const t of r.targets) if (t.eventBus !== undefined && !buses.has(t.eventBus)) ctx.addIssue({ code: 'custom', path: ['bus'], message: `target ${t.id} names bus "${t.eventBus}", which is not in bus.buses` });
+    });
+    for (const [name, e] of Object.entries({ ...def.events, ...def.holdouts })) if (e.eventBus !== undefined && !buses.has(e.eventBus)) ctx.addIssue({ code: 'custom', path: ['events', name, 'eventBus'], message: `"${e.eventBus}" is not in bus.buses` });
+    if (def.bus.schedules?.length && !def.clock) ctx.addIssue({ code: 'custom', path: ['bus', 'schedules'], message: 'need a clock to run on' });
+    const functions = new Set(allRules.flatMap((r) => r.targets.flatMap((t) => (t.function ? [t.function] : []))));
     if (def.bus.replay && !def.bus.archive) ctx.addIssue({ code: 'custom', path: ['bus', 'replay'], message: 'needs bus.archive to replay from' });
     for (const name of Object.keys(def.holdouts ?? {})) if (name in def.events) ctx.addIssue({ code: 'custom', path: ['holdouts', name], message: 'has the name of a sample event; hold-outs need their own names' });
     const seen = new Set<string>();
@@ -124,6 +156,7 @@ export const labDefinitionSchema = z
       seen.add(c.id);
       if ('events' in c) for (const n of c.events ?? []) if (!(n in bus)) ctx.addIssue({ code: 'custom', path: at('events'), message: `names event "${n}", which is in neither events nor holdouts` });
       if (c.type === 'schema') for (const n of [...(c.accepts ?? []), ...(c.rejects ?? [])]) if (!(n in bus || n in (def.examples ?? {}))) ctx.addIssue({ code: 'custom', path: at(), message: `names event "${n}", which is in neither events, holdouts nor examples` });
+      if (c.type === 'scheduled' && !(def.bus.schedules ?? []).some((r) => r.name === c.rule)) ctx.addIssue({ code: 'custom', path: at('rule'), message: `"${c.rule}" is not in bus.schedules` });
       if (c.type === 'archived' && !def.bus.archive) ctx.addIssue({ code: 'custom', path: at('type'), message: 'an "archived" check needs bus.archive' });
       if (c.type === 'replayed' && !def.bus.replay) ctx.addIssue({ code: 'custom', path: at('type'), message: 'a "replayed" check needs bus.replay' });
       if ((c.type === 'routes' || c.type === 'replayed') && !targets.has(c.target)) ctx.addIssue({ code: 'custom', path: at('target'), message: `"${c.target}" is not a target Id in bus.rules` });
@@ -137,6 +170,7 @@ export type LabCheck = LabDefinition['checks'][number];
 export type LabCheckType = LabCheck['type'];
 export type LabEvent = z.infer<typeof eventSchema>;
 export type LabRuleSpec = z.infer<typeof ruleSchema>;
+export type LabScheduleSpec = z.infer<typeof scheduleSchema>;
 export type LabTargetSpec = z.infer<typeof targetSchema>;
 export type LabFunctionSpec = z.infer<typeof functionSchema>;
 export type LabFileSpec = NonNullable<LabDefinition['files']>[number];

@@ -1,7 +1,7 @@
 // Builds a fresh bus from a lab's definition and the learner's files, puts some of the lab's events and
 // records what happened. Runs unchanged in a browser worker, a Node worker thread and a WebContainer.
-import { EventBridgeService, type PutEventsRequestEntry, type PutEventsResponse } from '../eventbridge/index.ts';
-import type { LabDefinition, LabEvent, LabFiles, LabFunctionSpec, LabTraceEntry, OutputLine } from './lab-types.ts';
+import { EventBridgeService, ManualClock, type PutEventsRequestEntry, type PutEventsResponse } from '../eventbridge/index.ts';
+import type { LabDefinition, LabEvent, LabFiles, LabFunctionSpec, LabTargetSpec, LabTraceEntry, OutputLine } from './lab-types.ts';
 import { brief } from './partial-match.ts';
 
 export type LabHandler = (event: unknown, context: LabHandlerContext) => unknown;
@@ -126,10 +126,78 @@ async function settle(service: EventBridgeService): Promise<void> {
 }
 
 export function toEntry(e: LabEvent) {
-  return { Source: e.source, DetailType: e['detail-type'], Detail: JSON.stringify(e.detail), Resources: e.resources ?? [], ...(e.time ? { Time: e.time } : {}) };
+  return { Source: e.source, DetailType: e['detail-type'], Detail: JSON.stringify(e.detail), Resources: e.resources ?? [], ...(e.time ? { Time: e.time } : {}), ...(e.eventBus ? { EventBusName: e.eventBus } : {}) };
 }
 
 const ARCHIVE_NAME = 'lab-archive';
+
+/** The ScheduleExpression in a learner's schedule file (`{ "ScheduleExpression": "cron(...)" }`). */
+function scheduleExpression(files: LabFiles, file: string): string {
+  const text = files[file];
+  if (text === undefined) throw new Error(`the file ${file} is missing`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const expression = typeof value === 'object' && value !== null ? (value as { ScheduleExpression?: unknown }).ScheduleExpression : undefined;
+  if (typeof expression !== 'string') throw new Error(`${file} needs "ScheduleExpression": a rate(...) or cron(...) text`);
+  return expression;
+}
+
+/** PutTargets entries for a rule's targets: functions (recorded), log groups and other buses of the lab. */
+function buildTargets(
+  def: LabDefinition,
+  files: LabFiles,
+  service: EventBridgeService,
+  obs: Observations,
+  host: HandlerHost,
+  loaded: { handlers: Map<string, LabHandler>; problems: string[] },
+  options: ScenarioOptions,
+  logGroups: Set<string>,
+  specs: LabTargetSpec[],
+): Record<string, unknown>[] {
+  const targets: Record<string, unknown>[] = [];
+  for (const t of specs) {
+    let arn: string;
+    if (t.logGroup) {
+      if (!logGroups.has(t.logGroup)) service.logs.createLogGroup({ logGroupName: t.logGroup });
+      logGroups.add(t.logGroup);
+      arn = `arn:aws:logs:${service.region}:${service.account}:log-group:${t.logGroup}`;
+    } else if (t.eventBus) {
+      arn = service.describeEventBus({ Name: t.eventBus }).Arn;
+    } else {
+      const name = t.function ?? t.id;
+      arn = service.functionArn(name);
+      const spec: LabFunctionSpec | undefined = def.bus.functions?.[name];
+      const fn = loaded.handlers.get(name);
+      if (spec && !fn) continue; // failed to load: reported in setupProblems
+      registerRecorded(service, obs, host, { name, spec, fn, failPutEvents: options.failPutEvents === true });
+    }
+    let input: Record<string, unknown> = {};
+    if (t.input) {
+      try {
+        input = JSON.parse(sourceText(files, t.input, `target ${t.id}`)) as Record<string, unknown>;
+      } catch (e) {
+        obs.setupProblems.push(`Target ${t.id}: the input is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+        continue;
+      }
+    }
+    targets.push({ ...input, Id: t.id, Arn: arn, RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 } });
+  }
+  return targets;
+}
+
+function putTargets(service: EventBridgeService, obs: Observations, rule: string, eventBus: string | undefined, targets: Record<string, unknown>[]): void {
+  if (targets.length === 0) return;
+  try {
+    const res = service.putTargets({ Rule: rule, ...(eventBus ? { EventBusName: eventBus } : {}), Targets: targets as never });
+    for (const f of res.FailedEntries ?? []) obs.setupProblems.push(`Target ${String((f as { TargetId?: string }).TargetId)}: ${String((f as { ErrorMessage?: string }).ErrorMessage)}`);
+  } catch (e) {
+    obs.setupProblems.push(`Targets of rule ${rule}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
 
 /** StartReplay from the lab's archive onto the bus, with the learner's settings (times, ReplayName, FilterArns). */
 function startReplay(service: EventBridgeService, files: LabFiles, file: string, archiveArn: string, obs: Observations): void {
@@ -193,7 +261,8 @@ export async function runScenario(
   loaded: { handlers: Map<string, LabHandler>; problems: string[] },
   options: ScenarioOptions = {},
 ): Promise<Observations> {
-  const service = new EventBridgeService();
+  const clock = def.clock ? new ManualClock(def.clock.start) : undefined;
+  const service = new EventBridgeService(clock ? { clock } : {});
   const obs: Observations = { setupProblems: [...loaded.problems], eventIds: new Map(), calls: [], emitted: [], trace: [], output: [], patterns: new Map(), logs: {} };
   const logGroups = new Set<string>();
   if (host.onTrace) service.trace.subscribe((e) => host.onTrace?.({ ...e } as LabTraceEntry));
@@ -204,48 +273,28 @@ export async function runScenario(
       return push(...lines);
     };
   }
+  for (const name of def.bus.buses ?? []) service.createEventBus({ Name: name });
+  const wire = (rule: { name: string; targets: LabTargetSpec[] }, eventBus: string | undefined) =>
+    putTargets(service, obs, rule.name, eventBus, buildTargets(def, files, service, obs, host, loaded, options, logGroups, rule.targets));
   for (const rule of def.bus.rules) {
     try {
       const pattern = sourceText(files, rule.pattern, `rule ${rule.name}`);
       obs.patterns.set(rule.name, pattern);
-      service.putRule({ Name: rule.name, EventPattern: pattern });
+      service.putRule({ Name: rule.name, EventPattern: pattern, ...(rule.eventBus ? { EventBusName: rule.eventBus } : {}) });
     } catch (e) {
       obs.setupProblems.push(`Rule ${rule.name}: ${e instanceof Error ? e.message : String(e)}`);
       continue;
     }
-    const targets = [];
-    for (const t of rule.targets) {
-      let arn: string;
-      if (t.logGroup) {
-        if (!logGroups.has(t.logGroup)) service.logs.createLogGroup({ logGroupName: t.logGroup });
-        logGroups.add(t.logGroup);
-        arn = `arn:aws:logs:${service.region}:${service.account}:log-group:${t.logGroup}`;
-      } else {
-        const name = t.function ?? t.id;
-        arn = service.functionArn(name);
-        const spec: LabFunctionSpec | undefined = def.bus.functions?.[name];
-        const fn = loaded.handlers.get(name);
-        if (spec && !fn) continue; // failed to load: reported in setupProblems
-        registerRecorded(service, obs, host, { name, spec, fn, failPutEvents: options.failPutEvents === true });
-      }
-      let input: Record<string, unknown> = {};
-      if (t.input) {
-        try {
-          input = JSON.parse(sourceText(files, t.input, `target ${t.id}`)) as Record<string, unknown>;
-        } catch (e) {
-          obs.setupProblems.push(`Target ${t.id}: the input is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
-          continue;
-        }
-      }
-      targets.push({ ...input, Id: t.id, Arn: arn, RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 } });
-    }
-    if (targets.length === 0) continue;
+    wire(rule, rule.eventBus);
+  }
+  for (const rule of def.bus.schedules ?? []) {
     try {
-      const res = service.putTargets({ Rule: rule.name, Targets: targets as never });
-      for (const f of res.FailedEntries ?? []) obs.setupProblems.push(`Target ${String((f as { TargetId?: string }).TargetId)}: ${String((f as { ErrorMessage?: string }).ErrorMessage)}`);
+      service.putRule({ Name: rule.name, ScheduleExpression: scheduleExpression(files, rule.file) });
     } catch (e) {
-      obs.setupProblems.push(`Targets of rule ${rule.name}: ${e instanceof Error ? e.message : String(e)}`);
+      obs.setupProblems.push(`Scheduled rule ${rule.name}: ${e instanceof Error ? e.message : String(e)}`);
+      continue;
     }
+    wire(rule, undefined);
   }
   let archiveArn = '';
   if (def.bus.archive) {
@@ -267,6 +316,11 @@ export async function runScenario(
       });
     }
     await settle(service);
+    if (clock && def.clock) {
+      // Schedules fire as the clock runs; advance lets each delivery finish before the next timer.
+      await clock.advance(def.clock.hours * 3_600_000);
+      await settle(service);
+    }
     if (def.bus.replay && archiveArn) {
       obs.replayFrom = service.trace.all().length ? service.trace.all().at(-1)!.id + 1 : 0;
       startReplay(service, files, def.bus.replay.file, archiveArn, obs);

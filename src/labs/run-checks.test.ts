@@ -281,4 +281,33 @@ describe('runChecks', () => {
     const run = await runLab(def, good, functionHost({}));
     expect(run.trace.filter((t) => t.kind === 'replay.completed')).toHaveLength(1);
   });
+
+  it('routes through a custom bus and fires schedules on the lab clock', async () => {
+    const def = parseLabDefinition({
+      bus: {
+        buses: ['team'],
+        rules: [
+          { name: 'forward', pattern: { file: 'forward.json' }, targets: [{ id: 'team-bus', eventBus: 'team' }] },
+          { name: 'team-rule', eventBus: 'team', pattern: { inline: { source: ['shop'] } }, targets: [{ id: 'team-service', function: 'team-service' }] },
+        ],
+        schedules: [{ name: 'nightly', file: 'nightly.json', targets: [{ id: 'report', function: 'report' }] }],
+      },
+      clock: { start: '2026-03-14T00:30:00Z', hours: 48 },
+      events: { order: { source: 'shop', 'detail-type': 'Order', detail: {} }, local: { source: 'shop', 'detail-type': 'Local', detail: {}, eventBus: 'team' } },
+      checks: [
+        { id: 'crosses', type: 'routes', events: ['order'], target: 'team-service', expect: 'reach', title: 'crosses', failure: 'forward it' },
+        { id: 'direct', type: 'routes', events: ['local'], target: 'team-bus', expect: 'not-reach', title: 'direct', failure: 'x' },
+        { id: 'nightly', type: 'scheduled', rule: 'nightly', times: ['2026-03-14T02:00:00Z', '2026-03-15T02:00:00Z'], title: 'nightly', failure: 'run at 02:00 UTC' },
+      ],
+    });
+    const good = { 'forward.json': '{"source": ["shop"]}', 'nightly.json': '{"ScheduleExpression": "cron(0 2 * * ? *)"}' };
+    expect((await runChecks(def, good, functionHost({}))).results.map((r) => r.status)).toEqual(['passed', 'passed', 'passed']);
+    const rate = await runChecks(def, { ...good, 'nightly.json': '{"ScheduleExpression": "rate(1 day)"}' }, functionHost({}));
+    expect(rate.results[2]!.message!.split('\n').slice(1)).toEqual([
+      'nightly fired at 2026-03-15T00:30:00Z, 2026-03-16T00:30:00Z while the clock ran from 2026-03-14T00:30:00Z for 48 hours.',
+      'It did not fire at 2026-03-14T02:00:00Z, 2026-03-15T02:00:00Z.',
+    ]);
+    const broken = await runChecks(def, { ...good, 'nightly.json': '{"schedule": "daily"}' }, functionHost({}));
+    expect(broken.results[2]!.message).toContain('Scheduled rule nightly: nightly.json needs "ScheduleExpression"');
+  });
 });

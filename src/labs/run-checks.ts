@@ -157,6 +157,22 @@ async function evaluate(check: LabCheck, def: LabDefinition, files: LabFiles, sc
         wrong.flatMap((n) => explainFor(def, obs, check.target, n)),
       );
     }
+    case 'scheduled': {
+      const obs = await scenario([]);
+      if (obs.setupProblems.length) return fail(check, obs.setupProblems);
+      const iso = (t: string) => new Date(t).toISOString().replace('.000Z', 'Z');
+      const fired = obs.trace.filter((t) => t.kind === 'schedule.fired' && t.rule === check.rule).map((t) => iso(t.time));
+      const want = check.times.map(iso);
+      if (fired.join() === want.join()) return pass(check);
+      const run = `while the clock ran from ${def.clock?.start} for ${def.clock?.hours} hours`;
+      const missed = want.filter((t) => !fired.includes(t));
+      const extra = fired.filter((t) => !want.includes(t));
+      return fail(check, [
+        `${check.rule} fired ${fired.length ? `at ${fired.join(', ')}` : 'never'} ${run}.`,
+        // The first line already lists every firing: name the extra ones only when nothing was missed.
+        ...(missed.length ? [`It did not fire at ${missed.join(', ')}.`] : [`It should not have fired at ${extra.join(', ')}.`]),
+      ]);
+    }
     case 'archived': {
       const obs = await scenario(check.events);
       if (obs.setupProblems.length) return fail(check, obs.setupProblems);

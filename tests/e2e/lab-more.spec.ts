@@ -1,4 +1,4 @@
-// Labs 04–07: for each, the starter fails a check, the solution typed into the textareas passes every check.
+// Labs 04–08: for each, the starter fails a check, the solution typed into the textareas passes every check.
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
 import { check, openLab, result, setFile } from './lab-helpers.ts';
@@ -10,6 +10,7 @@ const labs = [
   { id: '05-shared-schema', files: ['order-placed.schema.json', 'allergy-desk.json'], failing: 'The schema rejects a created_at that is not an RFC 3339 date-time', checks: 8 },
   { id: '06-one-bus', files: ['payments.json', 'kitchen.json', 'delivery.json'], failing: 'kitchen receives nothing else', checks: 8 },
   { id: '07-replay-the-outage', files: ['archive.json', 'replay.json', 'notify.json', 'replay-log.json'], failing: 'Orders outside the outage hour are not invoiced twice', checks: 11 },
+  { id: '08-a-bus-and-a-schedule', files: ['to-fulfilment.json', 'pick-list.json', 'daily-report.json'], failing: 'The daily report runs every morning at the agreed time', checks: 7 },
 ];
 
 for (const lab of labs) {
