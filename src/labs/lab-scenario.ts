@@ -3,6 +3,7 @@
 import { EventBridgeService, ManualClock, type PutEventsRequestEntry, type PutEventsResponse } from '../eventbridge/index.ts';
 import type { LabDefinition, LabEvent, LabFiles, LabFunctionSpec, LabTargetSpec, LabTraceEntry, OutputLine } from './lab-types.ts';
 import { brief } from './partial-match.ts';
+import { ARCHIVE_NAME, buildTargets, putTargets, scheduleExpression, sourceText, startReplay } from './bus-setup.ts';
 
 export type LabHandler = (event: unknown, context: LabHandlerContext) => unknown;
 
@@ -73,15 +74,6 @@ export interface Observations {
 
 export const DEFAULT_TIMEOUT_MS = 3000;
 
-function sourceText(files: LabFiles, src: { file: string } | { inline: unknown }, what: string): string {
-  if ('file' in src) {
-    const text = files[src.file];
-    if (text === undefined) throw new Error(`${what}: the file ${src.file} is missing`);
-    return text;
-  }
-  return JSON.stringify(src.inline);
-}
-
 function errorText(e: unknown, learnerFile?: string): string {
   if (!(e instanceof Error)) return String(e);
   const text = e.stack && e.stack.includes(e.message) ? e.stack : `${e.name}: ${e.message}${e.stack ? `\n${e.stack}` : ''}`;
@@ -127,97 +119,6 @@ async function settle(service: EventBridgeService): Promise<void> {
 
 export function toEntry(e: LabEvent) {
   return { Source: e.source, DetailType: e['detail-type'], Detail: JSON.stringify(e.detail), Resources: e.resources ?? [], ...(e.time ? { Time: e.time } : {}), ...(e.eventBus ? { EventBusName: e.eventBus } : {}) };
-}
-
-const ARCHIVE_NAME = 'lab-archive';
-
-/** The ScheduleExpression in a learner's schedule file (`{ "ScheduleExpression": "cron(...)" }`). */
-function scheduleExpression(files: LabFiles, file: string): string {
-  const text = files[file];
-  if (text === undefined) throw new Error(`the file ${file} is missing`);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const expression = typeof value === 'object' && value !== null ? (value as { ScheduleExpression?: unknown }).ScheduleExpression : undefined;
-  if (typeof expression !== 'string') throw new Error(`${file} needs "ScheduleExpression": a rate(...) or cron(...) text`);
-  return expression;
-}
-
-/** PutTargets entries for a rule's targets: functions (recorded), log groups and other buses of the lab. */
-function buildTargets(
-  def: LabDefinition,
-  files: LabFiles,
-  service: EventBridgeService,
-  obs: Observations,
-  host: HandlerHost,
-  loaded: { handlers: Map<string, LabHandler>; problems: string[] },
-  options: ScenarioOptions,
-  logGroups: Set<string>,
-  specs: LabTargetSpec[],
-): Record<string, unknown>[] {
-  const targets: Record<string, unknown>[] = [];
-  for (const t of specs) {
-    let arn: string;
-    if (t.logGroup) {
-      if (!logGroups.has(t.logGroup)) service.logs.createLogGroup({ logGroupName: t.logGroup });
-      logGroups.add(t.logGroup);
-      arn = `arn:aws:logs:${service.region}:${service.account}:log-group:${t.logGroup}`;
-    } else if (t.eventBus) {
-      arn = service.describeEventBus({ Name: t.eventBus }).Arn;
-    } else {
-      const name = t.function ?? t.id;
-      arn = service.functionArn(name);
-      const spec: LabFunctionSpec | undefined = def.bus.functions?.[name];
-      const fn = loaded.handlers.get(name);
-      if (spec && !fn) continue; // failed to load: reported in setupProblems
-      registerRecorded(service, obs, host, { name, spec, fn, failPutEvents: options.failPutEvents === true });
-    }
-    let input: Record<string, unknown> = {};
-    if (t.input) {
-      try {
-        input = JSON.parse(sourceText(files, t.input, `target ${t.id}`)) as Record<string, unknown>;
-      } catch (e) {
-        obs.setupProblems.push(`Target ${t.id}: the input is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
-        continue;
-      }
-    }
-    targets.push({ ...input, Id: t.id, Arn: arn, RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 } });
-  }
-  return targets;
-}
-
-function putTargets(service: EventBridgeService, obs: Observations, rule: string, eventBus: string | undefined, targets: Record<string, unknown>[]): void {
-  if (targets.length === 0) return;
-  try {
-    const res = service.putTargets({ Rule: rule, ...(eventBus ? { EventBusName: eventBus } : {}), Targets: targets as never });
-    for (const f of res.FailedEntries ?? []) obs.setupProblems.push(`Target ${String((f as { TargetId?: string }).TargetId)}: ${String((f as { ErrorMessage?: string }).ErrorMessage)}`);
-  } catch (e) {
-    obs.setupProblems.push(`Targets of rule ${rule}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
-/** StartReplay from the lab's archive onto the bus, with the learner's settings (times, ReplayName, FilterArns). */
-function startReplay(service: EventBridgeService, files: LabFiles, file: string, archiveArn: string, obs: Observations): void {
-  const text = files[file];
-  if (text === undefined) return void obs.setupProblems.push(`Replay: the file ${file} is missing.`);
-  let settings: Record<string, unknown>;
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('it must hold a JSON object');
-    settings = parsed as Record<string, unknown>;
-  } catch (e) {
-    return void obs.setupProblems.push(`Replay: ${file} is not valid: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const destination = typeof settings.Destination === 'object' && settings.Destination !== null ? (settings.Destination as Record<string, unknown>) : {};
-  try {
-    // The archive and the bus are the lab's: their ARNs are filled in, everything else is the learner's.
-    service.startReplay({ ...settings, EventSourceArn: archiveArn, Destination: { ...destination, Arn: service.describeEventBus({}).Arn } } as never);
-  } catch (e) {
-    obs.setupProblems.push(`Replay: StartReplay refused ${file}: ${e instanceof Error ? e.message : String(e)}`);
-  }
 }
 
 /** Loads every declared function once; the result is reused by every scenario of a check run. */
@@ -274,8 +175,15 @@ export async function runScenario(
     };
   }
   for (const name of def.bus.buses ?? []) service.createEventBus({ Name: name });
+  const registerFunction = (name: string): boolean => {
+    const spec: LabFunctionSpec | undefined = def.bus.functions?.[name];
+    const fn = loaded.handlers.get(name);
+    if (spec && !fn) return false; // failed to load: reported in setupProblems
+    registerRecorded(service, obs, host, { name, spec, fn, failPutEvents: options.failPutEvents === true });
+    return true;
+  };
   const wire = (rule: { name: string; targets: LabTargetSpec[] }, eventBus: string | undefined) =>
-    putTargets(service, obs, rule.name, eventBus, buildTargets(def, files, service, obs, host, loaded, options, logGroups, rule.targets));
+    putTargets(service, obs.setupProblems, rule.name, eventBus, buildTargets(service, files, obs.setupProblems, logGroups, rule.targets, registerFunction));
   for (const rule of def.bus.rules) {
     try {
       const pattern = sourceText(files, rule.pattern, `rule ${rule.name}`);
@@ -323,7 +231,7 @@ export async function runScenario(
     }
     if (def.bus.replay && archiveArn) {
       obs.replayFrom = service.trace.all().length ? service.trace.all().at(-1)!.id + 1 : 0;
-      startReplay(service, files, def.bus.replay.file, archiveArn, obs);
+      startReplay(service, files, def.bus.replay.file, archiveArn, obs.setupProblems);
       await settle(service);
     }
   });
