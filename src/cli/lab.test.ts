@@ -61,7 +61,7 @@ describe('npm run lab (spawned)', () => {
     const parsed = JSON.parse(list.stdout) as { id: string; title: string }[];
     expect(parsed[0]).toEqual({ id: '01-first-rule', title: 'Your first rule' });
     const pass = spawnSync(node, [cli, 'check', '01-first-rule', '--solution'], { encoding: 'utf8', timeout: 60_000 });
-    expect(pass.stdout).toMatch(/PASS\s+An order of 250 EUR reaches notify-sales/);
+    expect(pass.stdout).toMatch(/PASS\s+Euro orders over 100 reach notify-sales/);
     expect(pass.status).toBe(0);
     const fail = spawnSync(node, [cli, 'check', '01-first-rule', '--starter'], { encoding: 'utf8', timeout: 60_000 });
     expect(fail.stdout).toMatch(/FAIL\s+An order of 40 EUR stays out/);

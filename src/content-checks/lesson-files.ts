@@ -1,6 +1,7 @@
 // Reads the course's lesson files (content/**/*.mdx) for the content checks: frontmatter, body and slug.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { frontmatterData, readFrontmatter } from '../labs/frontmatter.ts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const contentDir = join(repoRoot, 'content');
@@ -12,7 +13,10 @@ export interface LessonFile {
   slug: string;
   /** Folder name: the module id for lessons. */
   folder: string;
+  /** The frontmatter's YAML text. */
   frontmatter: string;
+  /** The frontmatter, parsed. */
+  data: Record<string, unknown>;
   body: string;
 }
 
@@ -28,28 +32,22 @@ export function lessonFiles(): LessonFile[] {
     .filter((f) => /\.mdx?$/.test(f) && !relative(contentDir, f).split('/').some((part) => part.startsWith('_')))
     .map((full) => {
       const file = relative(contentDir, full);
-      const text = readFileSync(full, 'utf8');
-      const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-      if (!m) throw new Error(`${file}: no frontmatter block`);
+      const fm = readFrontmatter(readFileSync(full, 'utf8'), file);
       const slug = file.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
-      return { file, slug, folder: file.includes('/') ? file.split('/')[0]! : '', frontmatter: m[1]!, body: m[2]! };
+      return { file, slug, folder: file.includes('/') ? file.split('/')[0]! : '', frontmatter: fm.raw, data: fm.data, body: fm.body };
     });
 }
 
-/** Value of a simple `key: value` frontmatter line. */
+/** A scalar frontmatter value as text (numbers too); undefined when absent or not a scalar. */
 export function frontmatterValue(fm: string, key: string): string | undefined {
-  const m = new RegExp(`^${key}:\\s*(.+)$`, 'm').exec(fm);
-  return m?.[1]?.trim().replace(/^["']|["']$/g, '');
+  const v = frontmatterData(fm)[key];
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 }
 
-/** Items of a frontmatter list (`key:` followed by `  - item` lines); [] for `key: []`. */
+/** Items of a frontmatter list, as text; [] when absent. */
 export function frontmatterList(fm: string, key: string): string[] {
-  const m = new RegExp(`^${key}:[ \\t]*\\n((?:[ \\t]+- .*\\n?)+)`, 'm').exec(fm);
-  if (!m) return [];
-  return m[1]!
-    .split('\n')
-    .filter((l) => l.trim().startsWith('- '))
-    .map((l) => l.trim().slice(2).trim().replace(/^["']|["']$/g, ''));
+  const v = frontmatterData(fm)[key];
+  return Array.isArray(v) ? v.map((x) => String(x)) : [];
 }
 
 /** Every `<Tag ...>` or `<Tag .../>` opening in a body, with its raw attribute text. */

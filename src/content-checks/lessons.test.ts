@@ -10,7 +10,7 @@ import { frontmatterList, frontmatterValue, lessonFiles, repoRoot } from './less
 
 const lessons = lessonFiles();
 // Every lab folder with a brief (labs/NN-slug/lab.md or lab.mdx) is a known lab.
-const labIds = readdirSync(join(repoRoot, 'labs')).filter((d) => ['lab.md', 'lab.mdx'].some((f) => existsSync(join(repoRoot, 'labs', d, f))));
+const labIds = listLabIds(join(repoRoot, 'labs'));
 
 describe('course lessons', () => {
   for (const m of courseModules) {

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { listLabFolders } from '../labs/lab-folders.ts';
 
 /** A lab as the sidebar needs it, read straight from disk at config time (before collections exist). */
 export interface LabLink {
@@ -7,17 +6,8 @@ export interface LabLink {
   title: string;
 }
 
-// Only the `title:` line is needed here; the full brief is validated by the labs collection at build time.
+// The sidebar's order is the one lab order, so Starlight's previous/next between labs follows it too.
+// The full brief is validated by the labs collection at build time.
 export function listLabLinks(labsDir: string): LabLink[] {
-  if (!existsSync(labsDir)) return [];
-  return readdirSync(labsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && /^\d{2}-/.test(d.name))
-    .map((d) => d.name)
-    .sort()
-    .flatMap((id) => {
-      const brief = ['lab.mdx', 'lab.md'].map((f) => join(labsDir, id, f)).find((p) => existsSync(p));
-      if (!brief) return [];
-      const title = /^title:\s*['"]?(.+?)['"]?\s*$/m.exec(readFileSync(brief, 'utf8'))?.[1] ?? id;
-      return [{ id, title }];
-    });
+  return listLabFolders(labsDir).map(({ id, title }) => ({ id, title }));
 }

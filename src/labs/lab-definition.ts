@@ -1,16 +1,180 @@
-// Reads and checks a lab's checks.json, so an author's mistake names the field and the problem.
-import type { LabCheck, LabDefinition } from './lab-types.ts';
+// The lab format: one zod schema for a lab's checks.json, the types inferred from it, and a parser whose
+// errors name the field (`checks[2].target: ...`) so an author's mistake is found at once.
+import { z } from 'zod';
 
-const CHECK_FIELDS: Record<LabCheck['type'], string[]> = {
-  'pattern-valid': ['file'],
-  'input-valid': ['file'],
-  routes: ['events', 'target', 'expect'],
-  'handler-called': ['events', 'function', 'with'],
-  emitted: ['events', 'event'],
-  'log-contains': ['events', 'logGroup', 'contains'],
-  schema: ['file'],
-  custom: ['name'],
+const text = (what: string) => z.string({ error: (i) => (i.input === undefined ? `is required (${what})` : 'must be a string') }).min(1, `must not be empty (${what})`);
+const listError = (what: string) => (i: { input?: unknown }) => (i.input === undefined ? 'is required' : `must be a list of ${what}`);
+const names = (what: string) => z.array(z.string(), { error: listError(what) });
+
+/** Where a rule's pattern or a target's input comes from: a learner file, or inline JSON in checks.json. */
+const fileOrInline = z.union([z.strictObject({ file: text('a learner file name') }), z.strictObject({ inline: z.unknown() })], {
+  error: 'must be { "file": "name" } or { "inline": ... }',
+});
+
+const targetSchema = z
+  .object({
+    /** Target Id; also how checks name the target. */
+    id: text('the target Id checks name'),
+    /** A Lambda-like function declared under `bus.functions` (or a recording stub if not declared there). */
+    function: z.string().optional(),
+    /** A CloudWatch Logs group (created for the run). */
+    logGroup: z.string().optional(),
+    /** Another event bus of the lab (cross-bus routing): its name in `bus.buses`. */
+    eventBus: z.string().optional(),
+    /** Input, InputPath or InputTransformer, as in PutTargets; from a learner file or inline. */
+    input: fileOrInline.optional(),
+  })
+  .refine((t) => [t.function, t.logGroup, t.eventBus].filter((x) => x !== undefined).length === 1, 'needs one of "function", "logGroup" or "eventBus"');
+
+const targetsField = z.array(targetSchema, { error: 'must be a list' });
+const ruleSchema = z.object({
+  name: text('the rule name'),
+  /** The bus the rule is on: the default bus unless it names one of `bus.buses`. */
+  eventBus: z.string().optional(),
+  pattern: fileOrInline,
+  targets: targetsField,
+});
+
+/** A scheduled rule on the default bus: its learner file holds `{ "ScheduleExpression": "..." }`. */
+const scheduleSchema = z.object({ name: text('the rule name'), file: text('the schedule file'), targets: targetsField });
+
+const functionSchema = z.object({
+  /** The learner's TypeScript or JavaScript module, e.g. `handler.ts`. */
+  file: text('the module, e.g. handler.ts'),
+  /** The exported function; default `handler`. */
+  export: z.string().optional(),
+  /** Lambda-like timeout in milliseconds; default 3000. */
+  timeoutMs: z.number().int().positive().optional(),
+});
+
+/** A PutEvents entry written the way events look on the bus (lower-case envelope fields). */
+const eventSchema = z.object(
+  {
+    source: z.string({ error: 'must be a string' }),
+    'detail-type': z.string({ error: 'must be a string' }),
+    detail: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
+    resources: z.array(z.string()).optional(),
+    /** The bus the event is put on: the default bus unless it names one of `bus.buses`. */
+    eventBus: z.string().optional(),
+    /** The event's time (PutEvents `Time`), ISO 8601; archives and replays select by it. */
+    time: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time such as 2026-03-14T10:15:00Z' }).optional(),
+  },
+  { error: 'needs "source", "detail-type" (strings) and "detail" (an object)' },
+);
+
+const eventMap = z.record(z.string(), eventSchema, { error: 'must be an object of named events' });
+
+const checkBase = {
+  /** Stable id, kebab-case: wrong answers name the check they must fail first. */
+  id: text('a kebab-case id').regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, e.g. big-orders-arrive'),
+  /** What the learner sees in the results list: what is checked, never the answer. */
+  title: text('the learner sees it'),
+  /** Shown when the check fails: say what to look at, not the answer. */
+  failure: text('what to look at when it fails'),
 };
+const eventsField = names('event names').min(1, 'must name at least one event');
+
+const checkSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ ...checkBase, type: z.literal('pattern-valid'), file: text('the pattern file') }),
+    z.object({ ...checkBase, type: z.literal('input-valid'), file: text('the target input file') }),
+    z.object({ ...checkBase, type: z.literal('routes'), events: eventsField, target: text('a target Id'), expect: z.enum(['reach', 'not-reach'], { error: 'must be "reach" or "not-reach"' }) }),
+    z.object({ ...checkBase, type: z.literal('handler-called'), events: eventsField, function: text('a function name'), with: z.unknown().refine((v) => v !== undefined, 'is required') }),
+    /** Every invocation of the function succeeds (a handler that throws after putting events would, on AWS, be retried and put them again). */
+    z.object({ ...checkBase, type: z.literal('handler-succeeds'), events: eventsField, function: text('a function name') }),
+    /** PutEvents answers every entry the function puts as failed: the invocation must fail too, so that Lambda retries it. */
+    z.object({ ...checkBase, type: z.literal('reports-failed-entries'), events: eventsField, function: text('a function name') }),
+    z.object({ ...checkBase, type: z.literal('emitted'), events: eventsField, event: z.unknown().refine((v) => v !== undefined, 'is required') }),
+    z.object({ ...checkBase, type: z.literal('log-contains'), events: eventsField, logGroup: text('a log group'), contains: text('the text to find') }),
+    z.object({ ...checkBase, type: z.literal('schema'), file: text('the schema file'), accepts: names('event names').optional(), rejects: names('event names').optional() }),
+    z.object({ ...checkBase, type: z.literal('custom'), name: text('the export in checks.ts'), events: names('event names').optional() }),
+    /** The scheduled rule fires exactly at these times while the clock runs. */
+    z.object({ ...checkBase, type: z.literal('scheduled'), rule: text('a scheduled rule name'), times: z.array(z.iso.datetime({ offset: true, error: 'must be ISO 8601 date-times' })) }),
+    /** The events are (or are not) kept by the bus's archive. */
+    z.object({ ...checkBase, type: z.literal('archived'), events: eventsField, expect: z.enum(['stored', 'not-stored'], { error: 'must be "stored" or "not-stored"' }) }),
+    /** The replayed copies of the events reach (or do not reach) the target. */
+    z.object({ ...checkBase, type: z.literal('replayed'), events: eventsField, target: text('a target Id'), expect: z.enum(['reach', 'not-reach'], { error: 'must be "reach" or "not-reach"' }) }),
+  ],
+  { error: (i) => (i.code === 'invalid_union' ? `must be one of: ${CHECK_TYPES.join(', ')}` : undefined) },
+);
+
+const CHECK_TYPES = ['pattern-valid', 'input-valid', 'routes', 'handler-called', 'handler-succeeds', 'reports-failed-entries', 'emitted', 'log-contains', 'schema', 'custom', 'scheduled', 'archived', 'replayed'] as const;
+
+export const labDefinitionSchema = z
+  .object(
+    {
+      /** Tab order and read-only flags; every file in `files/` not listed is editable and comes after. */
+      files: z.array(z.object({ path: text('a file in files/'), readonly: z.boolean().optional() })).optional(),
+      bus: z.object(
+        {
+          rules: z.array(ruleSchema, { error: 'must be a list of rules' }),
+          /** Custom event buses the lab creates before its rules. */
+          buses: z.array(z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be an event bus name'), { error: 'must be a list of bus names' }).optional(),
+          /** Scheduled rules (on the default bus, as in EventBridge). */
+          schedules: z.array(scheduleSchema, { error: 'must be a list of scheduled rules' }).optional(),
+          functions: z.record(z.string(), functionSchema, { error: 'must be an object' }).optional(),
+          /** An archive on the bus, with the event pattern of what it keeps (CreateArchive's EventPattern). */
+          archive: z.object({ pattern: fileOrInline }).optional(),
+          /** After the events are put: StartReplay from that archive with the learner's file (times, ReplayName, FilterArns). */
+          replay: z.object({ file: text('the replay settings file') }).optional(),
+        },
+        { error: 'must be an object with "rules"' },
+      ),
+      /** Named sample events: Run puts them all, the explainer offers them, checks pick theirs by name. */
+      events: eventMap,
+      /** The bus's clock: it starts at `start` (events are put then) and, after the events, runs for `hours` (schedules fire). */
+      clock: z.object({ start: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }), hours: z.number().positive().max(24 * 31) }).optional(),
+      /** Hold-out events: only checks put them, so a pattern or handler fitted to the samples still fails. Never shown by Run or the explainer. */
+      holdouts: eventMap.optional(),
+      /** Events only schema checks use (never put on the bus). */
+      examples: eventMap.optional(),
+      checks: z.array(checkSchema, { error: 'must be a non-empty list' }).min(1, 'must be a non-empty list'),
+    },
+    { error: 'the file must hold a JSON object' },
+  )
+  .superRefine((def, ctx) => {
+    const bus = { ...def.events, ...def.holdouts };
+    const allRules = [...def.bus.rules, ...(def.bus.schedules ?? [])];
+    const targets = new Set(allRules.flatMap((r) => r.targets.map((t) => t.id)));
+    const buses = new Set(def.bus.buses ?? []);
+    def.bus.rules.forEach((r, i) => {
+      if (r.eventBus !== undefined && !buses.has(r.eventBus)) ctx.addIssue({ code: 'custom', path: ['bus', 'rules', i, 'eventBus'], message: `"${r.eventBus}" is not in bus.buses` });
+    });
+    allRules.forEach((r) => {
+      for (const t of r.targets) if (t.eventBus !== undefined && !buses.has(t.eventBus)) ctx.addIssue({ code: 'custom', path: ['bus'], message: `target ${t.id} names bus "${t.eventBus}", which is not in bus.buses` });
+    });
+    for (const [name, e] of Object.entries({ ...def.events, ...def.holdouts })) if (e.eventBus !== undefined && !buses.has(e.eventBus)) ctx.addIssue({ code: 'custom', path: ['events', name, 'eventBus'], message: `"${e.eventBus}" is not in bus.buses` });
+    if (def.bus.schedules?.length && !def.clock) ctx.addIssue({ code: 'custom', path: ['bus', 'schedules'], message: 'need a clock to run on' });
+    const functions = new Set(allRules.flatMap((r) => r.targets.flatMap((t) => (t.function ? [t.function] : []))));
+    if (def.bus.replay && !def.bus.archive) ctx.addIssue({ code: 'custom', path: ['bus', 'replay'], message: 'needs bus.archive to replay from' });
+    for (const name of Object.keys(def.holdouts ?? {})) if (name in def.events) ctx.addIssue({ code: 'custom', path: ['holdouts', name], message: 'has the name of a sample event; hold-outs need their own names' });
+    const seen = new Set<string>();
+    def.checks.forEach((c, i) => {
+      const at = (...path: (string | number)[]) => ['checks', i, ...path];
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: at('id'), message: `"${c.id}" is the id of an earlier check; ids must be unique` });
+      seen.add(c.id);
+      if ('events' in c) for (const n of c.events ?? []) if (!(n in bus)) ctx.addIssue({ code: 'custom', path: at('events'), message: `names event "${n}", which is in neither events nor holdouts` });
+      if (c.type === 'schema') for (const n of [...(c.accepts ?? []), ...(c.rejects ?? [])]) if (!(n in bus || n in (def.examples ?? {}))) ctx.addIssue({ code: 'custom', path: at(), message: `names event "${n}", which is in neither events, holdouts nor examples` });
+      if (c.type === 'scheduled' && !(def.bus.schedules ?? []).some((r) => r.name === c.rule)) ctx.addIssue({ code: 'custom', path: at('rule'), message: `"${c.rule}" is not in bus.schedules` });
+      if (c.type === 'archived' && !def.bus.archive) ctx.addIssue({ code: 'custom', path: at('type'), message: 'an "archived" check needs bus.archive' });
+      if (c.type === 'replayed' && !def.bus.replay) ctx.addIssue({ code: 'custom', path: at('type'), message: 'a "replayed" check needs bus.replay' });
+      if ((c.type === 'routes' || c.type === 'replayed') && !targets.has(c.target)) ctx.addIssue({ code: 'custom', path: at('target'), message: `"${c.target}" is not a target Id in bus.rules` });
+      if ((c.type === 'handler-succeeds' || c.type === 'reports-failed-entries') && !(c.function in (def.bus.functions ?? {}))) ctx.addIssue({ code: 'custom', path: at('function'), message: `"${c.function}" is not in bus.functions` });
+      if (c.type === 'handler-called' && !functions.has(c.function)) ctx.addIssue({ code: 'custom', path: at('function'), message: `"${c.function}" is the function of no target in bus.rules` });
+    });
+  });
+
+export type LabDefinition = z.infer<typeof labDefinitionSchema>;
+export type LabCheck = LabDefinition['checks'][number];
+export type LabCheckType = LabCheck['type'];
+export type LabEvent = z.infer<typeof eventSchema>;
+export type LabRuleSpec = z.infer<typeof ruleSchema>;
+export type LabScheduleSpec = z.infer<typeof scheduleSchema>;
+export type LabTargetSpec = z.infer<typeof targetSchema>;
+export type LabFunctionSpec = z.infer<typeof functionSchema>;
+export type LabFileSpec = NonNullable<LabDefinition['files']>[number];
+export type FileOrInline = z.infer<typeof fileOrInline>;
 
 export class LabDefinitionError extends Error {
   readonly problems: string[];
@@ -21,62 +185,53 @@ export class LabDefinitionError extends Error {
   }
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function checkSource(where: string, v: unknown, problems: string[]): void {
-  if (!isRecord(v) || (typeof v.file !== 'string' && !('inline' in v))) problems.push(`${where} must be { "file": "name" } or { "inline": ... }`);
+/** `checks[0].events` from zod's path. */
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
 }
 
-/** Returns the definition typed, or throws LabDefinitionError listing every problem found. */
+function plain(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) return issue.message.endsWith('undefined') ? 'is required' : `must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
+  return issue.message;
+}
+
+/** Returns the definition typed, or throws LabDefinitionError listing every problem found, each naming its field. */
 export function parseLabDefinition(raw: unknown): LabDefinition {
-  const value = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
-  const problems: string[] = [];
-  if (!isRecord(value)) throw new LabDefinitionError(['the file must hold a JSON object']);
-  const bus = value.bus;
-  const events = isRecord(value.events) ? value.events : {};
-  if (!isRecord(value.events)) problems.push('events must be an object of named events');
-  const examples = isRecord(value.examples) ? value.examples : {};
-  const targetIds = new Set<string>();
-  if (!isRecord(bus) || !Array.isArray(bus.rules)) problems.push('bus.rules must be a list of rules');
-  else {
-    bus.rules.forEach((rule: unknown, i: number) => {
-      const at = `bus.rules[${i}]`;
-      if (!isRecord(rule) || typeof rule.name !== 'string') return problems.push(`${at}.name is required`);
-      checkSource(`${at}.pattern`, rule.pattern, problems);
-      if (!Array.isArray(rule.targets)) return problems.push(`${at}.targets must be a list`);
-      rule.targets.forEach((t: unknown, j: number) => {
-        if (!isRecord(t) || typeof t.id !== 'string') return problems.push(`${at}.targets[${j}].id is required`);
-        targetIds.add(t.id);
-        if (typeof t.function !== 'string' && typeof t.logGroup !== 'string') problems.push(`${at}.targets[${j}] needs "function" or "logGroup"`);
-        if (t.input !== undefined) checkSource(`${at}.targets[${j}].input`, t.input, problems);
-      });
-    });
-    if (bus.functions !== undefined) {
-      if (!isRecord(bus.functions)) problems.push('bus.functions must be an object');
-      else for (const [name, f] of Object.entries(bus.functions)) if (!isRecord(f) || typeof f.file !== 'string') problems.push(`bus.functions.${name}.file is required`);
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw) as unknown;
+    } catch (e) {
+      throw new LabDefinitionError([`the file is not valid JSON: ${e instanceof Error ? e.message : String(e)}`]);
     }
   }
-  for (const [name, e] of [...Object.entries(events), ...Object.entries(examples)]) {
-    if (!isRecord(e) || typeof e.source !== 'string' || typeof e['detail-type'] !== 'string' || !isRecord(e.detail))
-      problems.push(`events.${name} needs "source", "detail-type" (strings) and "detail" (an object)`);
+  const result = labDefinitionSchema.safeParse(value);
+  if (result.success) return result.data;
+  throw new LabDefinitionError(result.error.issues.map((i) => (i.path.length ? `${fieldName(i.path)}: ${plain(i)}` : plain(i))));
+}
+
+/** `labs/<id>/wrong-answers/<name>/expect.json`: what a plausible wrong answer gets wrong and which check must catch it. */
+export const wrongAnswerSchema = z.strictObject({
+  /** The mistake, in a learner's words. */
+  mistake: text('the mistake, in words'),
+  /** Id of the check that must be the first to fail. */
+  failsFirst: text('a check id'),
+  /** Texts the first failing check's message or explanations must contain: they point at the mistake. */
+  mentions: z.array(z.string().min(1), { error: listError('texts') }).min(1, 'must name at least one text the message contains'),
+});
+export type WrongAnswerExpectation = z.infer<typeof wrongAnswerSchema>;
+
+/** Every lab keeps at least this many wrong answers, so its checks are tried against real mistakes. */
+export const MIN_WRONG_ANSWERS = 10;
+
+export function parseWrongAnswer(raw: string, where: string): WrongAnswerExpectation {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (e) {
+    throw new Error(`${where}: not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (!Array.isArray(value.checks) || value.checks.length === 0) problems.push('checks must be a non-empty list');
-  else {
-    value.checks.forEach((c: unknown, i: number) => {
-      const at = `checks[${i}]`;
-      if (!isRecord(c)) return problems.push(`${at} must be an object`);
-      const fields = CHECK_FIELDS[c.type as LabCheck['type']];
-      if (!fields) return problems.push(`${at}.type must be one of: ${Object.keys(CHECK_FIELDS).join(', ')}`);
-      if (typeof c.title !== 'string' || !c.title) problems.push(`${at}.title is required (the learner sees it)`);
-      if (typeof c.failure !== 'string' || !c.failure) problems.push(`${at}.failure is required (what to look at when it fails)`);
-      for (const f of fields) if (c[f] === undefined) problems.push(`${at}.${f} is required for a "${String(c.type)}" check`);
-      for (const n of Array.isArray(c.events) ? c.events : []) if (typeof n !== 'string' || !(n in events)) problems.push(`${at} names event "${String(n)}", which is not in events`);
-      const samples = [...(Array.isArray(c.accepts) ? c.accepts : []), ...(Array.isArray(c.rejects) ? c.rejects : [])];
-      for (const n of samples) if (typeof n !== 'string' || !(n in events || n in examples)) problems.push(`${at} names event "${String(n)}", which is in neither events nor examples`);
-      if (c.type === 'routes' && typeof c.target === 'string' && !targetIds.has(c.target)) problems.push(`${at}.target "${c.target}" is not a target Id in bus.rules`);
-      if (c.type === 'routes' && c.expect !== 'reach' && c.expect !== 'not-reach') problems.push(`${at}.expect must be "reach" or "not-reach"`);
-    });
-  }
-  if (problems.length) throw new LabDefinitionError(problems);
-  return value as unknown as LabDefinition;
+  const result = wrongAnswerSchema.safeParse(value);
+  if (result.success) return result.data;
+  throw new Error(`${where}: ${result.error.issues.map((i) => (i.path.length ? `${fieldName(i.path)}: ${plain(i)}` : plain(i))).join('; ')}`);
 }

@@ -1,8 +1,9 @@
 // Builds a fresh bus from a lab's definition and the learner's files, puts some of the lab's events and
 // records what happened. Runs unchanged in a browser worker, a Node worker thread and a WebContainer.
-import { EventBridgeService, type HandlerContext } from '../eventbridge/index.ts';
-import type { LabDefinition, LabEvent, LabFiles, LabFunctionSpec, LabTraceEntry, OutputLine } from './lab-types.ts';
+import { EventBridgeService, ManualClock, type PutEventsRequestEntry, type PutEventsResponse } from '../eventbridge/index.ts';
+import type { LabDefinition, LabEvent, LabFiles, LabFunctionSpec, LabTargetSpec, LabTraceEntry, OutputLine } from './lab-types.ts';
 import { brief } from './partial-match.ts';
+import { ARCHIVE_NAME, buildTargets, putTargets, scheduleExpression, sourceText, startReplay } from './bus-setup.ts';
 
 export type LabHandler = (event: unknown, context: LabHandlerContext) => unknown;
 
@@ -13,7 +14,18 @@ export interface LabHandlerContext {
   eventId: string;
   attempt: number;
   /** The bus, to put follow-up events: `await context.bus.putEvents({ Entries: [...] })`. */
-  bus: HandlerContext['bus'];
+  bus: LabBus;
+}
+
+/** What a handler may do with the bus: put events (the answer says which entries failed). */
+export interface LabBus {
+  putEvents(input: { Entries: PutEventsRequestEntry[] }): PutEventsResponse;
+}
+
+/** How a scenario bends the world to test a handler. */
+export interface ScenarioOptions {
+  /** PutEvents from handlers answers every entry as failed (InternalFailure), as AWS does under throttling or an outage. */
+  failPutEvents?: boolean;
 }
 
 /** How the environment turns a learner's module into a function, and hears when one starts and ends. */
@@ -29,13 +41,18 @@ export interface HandlerHost {
 
 export interface HandlerCall {
   function: string;
+  /** A copy of what the handler received, taken before it ran (so the handler cannot change the record). */
   payload: unknown;
   eventId: string;
+  /** Entries the handler put (with failPutEvents, entries PutEvents answered as failed). */
+  puts: number;
+  /** Why PutEvents rejected entries the handler put (ErrorCode: ErrorMessage). */
+  rejected: string[];
   error?: string;
 }
 
+/** Everything a check judges, as plain data: no object here is shared with learner code. */
 export interface Observations {
-  service: EventBridgeService;
   /** Problems building the bus: an invalid pattern, a file that is not JSON, a handler that fails to load. */
   setupProblems: string[];
   /** Lab event name -> the id the bus gave it (absent when PutEvents rejected it). */
@@ -47,22 +64,27 @@ export interface Observations {
   output: OutputLine[];
   /** The pattern text each rule got, for explanations. */
   patterns: Map<string, string>;
+  /** Log group name -> the messages written to it. */
+  logs: Record<string, string[]>;
+  /** The archive's pattern text, when the lab has an archive. */
+  archivePattern?: string;
+  /** Trace id from which entries belong to the replay (absent when no replay ran). */
+  replayFrom?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 3000;
 
-function sourceText(files: LabFiles, src: { file: string } | { inline: unknown }, what: string): string {
-  if ('file' in src) {
-    const text = files[src.file];
-    if (text === undefined) throw new Error(`${what}: the file ${src.file} is missing`);
-    return text;
-  }
-  return JSON.stringify(src.inline);
+function errorText(e: unknown, learnerFile?: string): string {
+  if (!(e instanceof Error)) return String(e);
+  const text = e.stack && e.stack.includes(e.message) ? e.stack : `${e.name}: ${e.message}${e.stack ? `\n${e.stack}` : ''}`;
+  return learnerFile ? learnerFrames(text, learnerFile) : text;
 }
 
-function errorText(e: unknown): string {
-  if (e instanceof Error) return e.stack && e.stack.includes(e.message) ? e.stack : `${e.name}: ${e.message}${e.stack ? `\n${e.stack}` : ''}`;
-  return String(e);
+/** The stack up to the learner's last frame: the frames below it are the lab's and the engine's, not the learner's. */
+function learnerFrames(stack: string, file: string): string {
+  const lines = stack.split('\n');
+  const last = lines.map((l, i) => (/^\s+at /.test(l) && l.includes(file) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+  return last < 0 ? stack : lines.slice(0, last + 1).join('\n');
 }
 
 /** Routes console output of handlers into the run's output while `fn` runs. */
@@ -96,7 +118,7 @@ async function settle(service: EventBridgeService): Promise<void> {
 }
 
 export function toEntry(e: LabEvent) {
-  return { Source: e.source, DetailType: e['detail-type'], Detail: JSON.stringify(e.detail), Resources: e.resources ?? [] };
+  return { Source: e.source, DetailType: e['detail-type'], Detail: JSON.stringify(e.detail), Resources: e.resources ?? [], ...(e.time ? { Time: e.time } : {}), ...(e.eventBus ? { EventBusName: e.eventBus } : {}) };
 }
 
 /** Loads every declared function once; the result is reused by every scenario of a check run. */
@@ -118,15 +140,31 @@ export async function loadFunctions(def: LabDefinition, files: LabFiles, host: H
   return { handlers, problems };
 }
 
+/** A named event of the lab: a sample or a hold-out. */
+export function labEvent(def: LabDefinition, name: string): LabEvent | undefined {
+  return def.events[name] ?? def.holdouts?.[name];
+}
+
+/** JSON copy: what crosses from learner code into observations. */
+function copy(value: unknown): unknown {
+  try {
+    return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
+  } catch {
+    return String(value);
+  }
+}
+
 export async function runScenario(
   def: LabDefinition,
   files: LabFiles,
   eventNames: string[],
   host: HandlerHost,
   loaded: { handlers: Map<string, LabHandler>; problems: string[] },
+  options: ScenarioOptions = {},
 ): Promise<Observations> {
-  const service = new EventBridgeService();
-  const obs: Observations = { service, setupProblems: [...loaded.problems], eventIds: new Map(), calls: [], emitted: [], trace: [], output: [], patterns: new Map() };
+  const clock = def.clock ? new ManualClock(def.clock.start) : undefined;
+  const service = new EventBridgeService(clock ? { clock } : {});
+  const obs: Observations = { setupProblems: [...loaded.problems], eventIds: new Map(), calls: [], emitted: [], trace: [], output: [], patterns: new Map(), logs: {} };
   const logGroups = new Set<string>();
   if (host.onTrace) service.trace.subscribe((e) => host.onTrace?.({ ...e } as LabTraceEntry));
   if (host.onOutput) {
@@ -136,51 +174,48 @@ export async function runScenario(
       return push(...lines);
     };
   }
+  for (const name of def.bus.buses ?? []) service.createEventBus({ Name: name });
+  const registerFunction = (name: string): boolean => {
+    const spec: LabFunctionSpec | undefined = def.bus.functions?.[name];
+    const fn = loaded.handlers.get(name);
+    if (spec && !fn) return false; // failed to load: reported in setupProblems
+    registerRecorded(service, obs, host, { name, spec, fn, failPutEvents: options.failPutEvents === true });
+    return true;
+  };
+  const wire = (rule: { name: string; targets: LabTargetSpec[] }, eventBus: string | undefined) =>
+    putTargets(service, obs.setupProblems, rule.name, eventBus, buildTargets(service, files, obs.setupProblems, logGroups, rule.targets, registerFunction));
   for (const rule of def.bus.rules) {
     try {
       const pattern = sourceText(files, rule.pattern, `rule ${rule.name}`);
       obs.patterns.set(rule.name, pattern);
-      service.putRule({ Name: rule.name, EventPattern: pattern });
+      service.putRule({ Name: rule.name, EventPattern: pattern, ...(rule.eventBus ? { EventBusName: rule.eventBus } : {}) });
     } catch (e) {
       obs.setupProblems.push(`Rule ${rule.name}: ${e instanceof Error ? e.message : String(e)}`);
       continue;
     }
-    const targets = [];
-    for (const t of rule.targets) {
-      let arn: string;
-      if (t.logGroup) {
-        if (!logGroups.has(t.logGroup)) service.logs.createLogGroup({ logGroupName: t.logGroup });
-        logGroups.add(t.logGroup);
-        arn = `arn:aws:logs:${service.region}:${service.account}:log-group:${t.logGroup}`;
-      } else {
-        const name = t.function ?? t.id;
-        arn = service.functionArn(name);
-        const spec: LabFunctionSpec | undefined = def.bus.functions?.[name];
-        const fn = loaded.handlers.get(name);
-        if (spec && !fn) continue; // failed to load: reported in setupProblems
-        registerRecorded(service, obs, host, name, spec, fn);
-      }
-      let input: Record<string, unknown> = {};
-      if (t.input) {
-        try {
-          input = JSON.parse(sourceText(files, t.input, `target ${t.id}`)) as Record<string, unknown>;
-        } catch (e) {
-          obs.setupProblems.push(`Target ${t.id}: the input is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
-          continue;
-        }
-      }
-      targets.push({ ...input, Id: t.id, Arn: arn, RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 } });
-    }
-    if (targets.length === 0) continue;
+    wire(rule, rule.eventBus);
+  }
+  for (const rule of def.bus.schedules ?? []) {
     try {
-      const res = service.putTargets({ Rule: rule.name, Targets: targets as never });
-      for (const f of res.FailedEntries ?? []) obs.setupProblems.push(`Target ${String((f as { TargetId?: string }).TargetId)}: ${String((f as { ErrorMessage?: string }).ErrorMessage)}`);
+      service.putRule({ Name: rule.name, ScheduleExpression: scheduleExpression(files, rule.file) });
     } catch (e) {
-      obs.setupProblems.push(`Targets of rule ${rule.name}: ${e instanceof Error ? e.message : String(e)}`);
+      obs.setupProblems.push(`Scheduled rule ${rule.name}: ${e instanceof Error ? e.message : String(e)}`);
+      continue;
+    }
+    wire(rule, undefined);
+  }
+  let archiveArn = '';
+  if (def.bus.archive) {
+    try {
+      const pattern = sourceText(files, def.bus.archive.pattern, 'the archive');
+      obs.archivePattern = pattern;
+      archiveArn = service.createArchive({ ArchiveName: ARCHIVE_NAME, EventSourceArn: service.describeEventBus({}).Arn, EventPattern: pattern }).ArchiveArn;
+    } catch (e) {
+      obs.setupProblems.push(`Archive: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   await captureConsole(obs.output, async () => {
-    const entries = eventNames.map((n) => [n, def.events[n]] as const).filter((x): x is readonly [string, LabEvent] => x[1] !== undefined);
+    const entries = eventNames.map((n) => [n, labEvent(def, n)] as const).filter((x): x is readonly [string, LabEvent] => x[1] !== undefined);
     for (let i = 0; i < entries.length; i += 10) {
       const chunk = entries.slice(i, i + 10);
       const res = service.putEvents({ Entries: chunk.map(([, e]) => toEntry(e)) });
@@ -189,25 +224,57 @@ export async function runScenario(
       });
     }
     await settle(service);
+    if (clock && def.clock) {
+      // Schedules fire as the clock runs; advance lets each delivery finish before the next timer.
+      await clock.advance(def.clock.hours * 3_600_000);
+      await settle(service);
+    }
+    if (def.bus.replay && archiveArn) {
+      obs.replayFrom = service.trace.all().length ? service.trace.all().at(-1)!.id + 1 : 0;
+      startReplay(service, files, def.bus.replay.file, archiveArn, obs.setupProblems);
+      await settle(service);
+    }
   });
   obs.trace = service.trace.all().map((t) => ({ ...t }) as LabTraceEntry);
   obs.emitted = obs.trace.filter((t) => t.kind === 'event.put' && t.causedBy).map((t) => t.data as Record<string, unknown>);
+  for (const group of logGroups) obs.logs[group] = service.logs.filterLogEvents({ logGroupName: group }).events.map((e) => e.message ?? '');
   return obs;
 }
 
-function registerRecorded(service: EventBridgeService, obs: Observations, host: HandlerHost, name: string, spec: LabFunctionSpec | undefined, fn: LabHandler | undefined): void {
+interface RecordedFunction {
+  name: string;
+  spec: LabFunctionSpec | undefined;
+  fn: LabHandler | undefined;
+  failPutEvents: boolean;
+}
+
+function registerRecorded(service: EventBridgeService, obs: Observations, host: HandlerHost, f: RecordedFunction): void {
+  const { name, spec, fn } = f;
   const timeoutMs = spec?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   service.registerFunction(
     name,
     async (event, ctx) => {
-      const call: HandlerCall = { function: name, payload: event, eventId: ctx.eventId };
+      const call: HandlerCall = { function: name, payload: copy(event), eventId: ctx.eventId, puts: 0, rejected: [] };
       obs.calls.push(call);
       if (!fn) return undefined; // a stub target: the check only looks at what reached it
+      // The handler sees only putEvents: counted, and answered as failed when the scenario says so.
+      const bus: LabBus = {
+        putEvents(input) {
+          const entries = Array.isArray(input?.Entries) ? input.Entries : [];
+          call.puts += entries.length;
+          if (!f.failPutEvents) {
+            const res = ctx.bus.putEvents(input);
+            for (const r of res.Entries ?? []) if (r.ErrorCode) call.rejected.push(`${r.ErrorCode}: ${r.ErrorMessage ?? ''}`);
+            return res;
+          }
+          return { FailedEntryCount: entries.length, Entries: entries.map(() => ({ ErrorCode: 'InternalFailure', ErrorMessage: 'The lab answered this entry as failed to test how the handler reacts.' })) };
+        },
+      };
       host.enter?.(name, spec?.file ?? '', timeoutMs);
       try {
-        return await fn(event, { functionName: name, ruleName: ctx.ruleName, eventId: ctx.eventId, attempt: ctx.attempt, bus: ctx.bus });
+        return await fn(event, { functionName: name, ruleName: ctx.ruleName, eventId: ctx.eventId, attempt: ctx.attempt, bus });
       } catch (e) {
-        call.error = errorText(e);
+        call.error = errorText(e, spec?.file);
         obs.output.push({ stream: 'error', text: `${name} threw: ${call.error}` });
         throw e;
       } finally {

@@ -1,8 +1,16 @@
 // Reads a lab folder from disk (Node only: the CLI, tests and the site build).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseLabDefinition } from './lab-definition.ts';
+import { MIN_WRONG_ANSWERS, parseLabDefinition, parseWrongAnswer, type WrongAnswerExpectation } from './lab-definition.ts';
+import { LAB_ID, labFolderIds, listLabFolders, readLabFolder } from './lab-folders.ts';
 import type { LabDefinition, LabFiles, LabFileSpec } from './lab-types.ts';
+
+export interface WrongAnswer {
+  name: string;
+  /** Files that replace the learner's files (the rest stay as in the starter). */
+  files: LabFiles;
+  expect: WrongAnswerExpectation;
+}
 
 export interface LabOnDisk {
   id: string;
@@ -12,6 +20,8 @@ export interface LabOnDisk {
   definition: LabDefinition;
   starter: LabFiles;
   solution: LabFiles;
+  /** Plausible wrong answers, each of which some check must catch (empty in a learner's copy of a lab). */
+  wrongAnswers: WrongAnswer[];
   /** Tab order with read-only flags. */
   fileSpecs: LabFileSpec[];
   /** Absolute path of checks.ts when the lab has custom checks. */
@@ -35,28 +45,41 @@ export function readFilesDir(dir: string): LabFiles {
   return out;
 }
 
+/** Lab ids in the one lab order (level, then id). */
 export function listLabIds(labsDir = LABS_DIR): string[] {
-  if (!existsSync(labsDir)) return [];
-  return readdirSync(labsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && /^\d{2}-[a-z0-9-]+$/.test(d.name))
-    .map((d) => d.name)
-    .sort();
+  return listLabFolders(labsDir).map((l) => l.id);
 }
 
-function frontmatterTitle(text: string, id: string): string {
-  const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-  const raw = /^title:\s*(.+)$/m.exec(fm)?.[1]?.trim();
-  if (!raw) throw new Error(`Lab ${id}: the brief has no title in its frontmatter.`);
-  return raw.replace(/^(['"])(.*)\1$/, '$2');
+function readWrongAnswers(id: string, dir: string, definition: LabDefinition, starter: LabFiles): WrongAnswer[] {
+  const root = join(dir, 'wrong-answers');
+  if (!existsSync(root)) throw new Error(`Lab ${id} has no wrong-answers folder: every lab keeps at least ${MIN_WRONG_ANSWERS} plausible wrong answers (see "Writing a lab").`);
+  const checkIds = new Set(definition.checks.map((c) => c.id));
+  const answers = readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const where = `Lab ${id}, wrong answer ${name}`;
+      const all = readFilesDir(join(root, name));
+      if (all['expect.json'] === undefined) throw new Error(`${where} has no expect.json.`);
+      const expect = parseWrongAnswer(all['expect.json'], `${where}, expect.json`);
+      if (!checkIds.has(expect.failsFirst)) throw new Error(`${where}: failsFirst "${expect.failsFirst}" is not a check id (${[...checkIds].join(', ')}).`);
+      const { 'expect.json': _, ...files } = all;
+      const stray = Object.keys(files).filter((f) => !(f in starter));
+      if (stray.length) throw new Error(`${where}: ${stray.join(', ')} is not a learner file (files/ has ${Object.keys(starter).join(', ')}).`);
+      if (!Object.keys(files).length) throw new Error(`${where} replaces no learner file.`);
+      return { name, files, expect };
+    });
+  if (answers.length < MIN_WRONG_ANSWERS) throw new Error(`Lab ${id} has ${answers.length} wrong answers; every lab keeps at least ${MIN_WRONG_ANSWERS}.`);
+  return answers;
 }
 
 export function loadLab(id: string, labsDir = LABS_DIR): LabOnDisk {
   const dir = join(labsDir, id);
-  if (!/^\d{2}-[a-z0-9-]+$/.test(id) || !existsSync(dir)) {
-    throw new Error(`There is no lab "${id}". Labs: ${listLabIds(labsDir).join(', ') || '(none)'}.`);
+  if (!LAB_ID.test(id) || !existsSync(dir)) {
+    throw new Error(`There is no lab "${id}". Labs: ${labFolderIds(labsDir).join(', ') || '(none)'}.`);
   }
-  const briefPath = ['lab.mdx', 'lab.md'].map((f) => join(dir, f)).find((p) => existsSync(p));
-  if (!briefPath) throw new Error(`Lab ${id} has no lab.md or lab.mdx.`);
+  const folder = readLabFolder(labsDir, id);
   const checksPath = join(dir, 'checks.json');
   if (!existsSync(checksPath)) throw new Error(`Lab ${id} has no checks.json.`);
   let definition: LabDefinition;
@@ -66,10 +89,12 @@ export function loadLab(id: string, labsDir = LABS_DIR): LabOnDisk {
     throw new Error(`Lab ${id}: ${e instanceof Error ? e.message : String(e)}`);
   }
   const starter = readFilesDir(join(dir, 'files'));
-  // A lab copied for a learner (the WebContainer project) has no solution folder.
-  const solution = existsSync(join(dir, 'solution')) ? readFilesDir(join(dir, 'solution')) : {};
+  // A lab copied for a learner (the WebContainer project) has no solution folder and no wrong answers.
+  const hasSolution = existsSync(join(dir, 'solution'));
+  const solution = hasSolution ? readFilesDir(join(dir, 'solution')) : {};
+  const wrongAnswers = hasSolution ? readWrongAnswers(id, dir, definition, starter) : [];
   const listed = definition.files ?? [];
   const fileSpecs: LabFileSpec[] = [...listed.filter((f) => f.path in starter), ...Object.keys(starter).filter((p) => !listed.some((f) => f.path === p)).map((path) => ({ path }))];
   const custom = ['checks.ts', 'checks.js'].map((f) => join(dir, f)).find((p) => existsSync(p)) ?? '';
-  return { id, title: frontmatterTitle(readFileSync(briefPath, 'utf8'), id), dir, briefPath, definition, starter, solution, fileSpecs, ...(custom ? { customChecksPath: custom } : {}) };
+  return { id, title: folder.title, dir, briefPath: folder.briefPath, definition, starter, solution, wrongAnswers, fileSpecs, ...(custom ? { customChecksPath: custom } : {}) };
 }

@@ -9,7 +9,7 @@ const definition = parseLabDefinition({
     functions: { fn: { file: 'fn.ts', timeoutMs: 300 } },
   },
   events: { one: { source: 's', 'detail-type': 'D', detail: { n: 1 } } },
-  checks: [{ type: 'handler-called', events: ['one'], function: 'fn', with: { detail: { n: 1 } }, title: 'called', failure: 'not called' }],
+  checks: [{ id: 'called', type: 'handler-called', events: ['one'], function: 'fn', with: { detail: { n: 1 } }, title: 'called', failure: 'not called' }],
 });
 
 describe('NodeLabRunner (the LabRunner interface in a Node worker thread)', () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runChecks, runLab } from './run-checks.ts';
 import { parseLabDefinition } from './lab-definition.ts';
 import { functionHost } from './test-support.ts';
-import type { LabCheck, LabDefinition } from './lab-types.ts';
-import type { LabHandlerContext } from './lab-scenario.ts';
+import type { LabDefinition } from './lab-types.ts';
+import type { LabHandler, LabHandlerContext } from './lab-scenario.ts';
 
 const base = {
   bus: {
@@ -19,11 +19,13 @@ const base = {
     small: { source: 'shop', 'detail-type': 'Order', detail: { total: 5 } },
     job: { source: 'jobs', 'detail-type': 'Work', detail: { id: 'j-1', size: 3 } },
   },
+  holdouts: { 'medium-order': { source: 'shop', 'detail-type': 'Order', detail: { total: 150 } } },
   examples: { done: { source: 'done', 'detail-type': 'Done', detail: { id: 'x' } } },
 };
 
-function lab(checks: LabCheck[]): LabDefinition {
-  return parseLabDefinition({ ...base, checks });
+// Checks are written without ids here; the helper numbers them (check-0, check-1, ...).
+function lab(checks: Record<string, unknown>[]): LabDefinition {
+  return parseLabDefinition({ ...base, checks: checks.map((c, i) => ({ id: `check-${i}`, ...c })) });
 }
 
 const files = {
@@ -108,6 +110,21 @@ describe('runChecks', () => {
     expect(report.results[0]!.message).toMatch(/at /);
   });
 
+  it("cuts a handler's stack after its own last frame", async () => {
+    const def = lab([{ type: 'emitted', events: ['job'], event: { source: 'done' }, title: 'emitted', failure: 'emit Done' }]);
+    const report = await runChecks(def, { ...files, 'work.ts': 'x' }, {
+      async loadHandler() {
+        // A module whose frames name work.ts, as a real learner module's do.
+        return new Function('return function handler() { throw new RangeError("too far"); }\n//# sourceURL=work.ts')() as LabHandler;
+      },
+    });
+    const message = report.results[0]!.message!;
+    expect(message).toContain('RangeError: too far');
+    expect(message).toMatch(/at handler \(work\.ts/);
+    expect(message).not.toContain('lab-scenario');
+    expect(message).not.toContain('target-invokers');
+  });
+
   it('reports a handler that never settles as a timeout', async () => {
     const def = lab([{ type: 'emitted', events: ['job'], event: { source: 'done' }, title: 'emitted', failure: 'emit Done' }]);
     const report = await runChecks(def, files, functionHost({ 'work.ts': () => new Promise(() => undefined) }));
@@ -147,8 +164,150 @@ describe('runChecks', () => {
     const def = lab([{ type: 'pattern-valid', file: 'pattern.json', title: 't', failure: 'f' }]);
     const report = await runLab(def, files, functionHost({ 'work.ts': emitDone }));
     const puts = report.trace.filter((t) => t.kind === 'event.put');
-    expect(puts).toHaveLength(4); // three lab events plus the one the handler emitted
+    expect(puts).toHaveLength(4); // three sample events plus the one the handler emitted (hold-outs stay out of Run)
     expect(puts.filter((t) => t.causedBy)).toHaveLength(1);
     expect(report.output).toContainEqual({ stream: 'log', text: 'working on j-1' });
+  });
+
+  it('puts hold-outs only in checks, never in Run, and shows a hold-out the learner never saw by its content', async () => {
+    const def = lab([{ type: 'routes', events: ['big', 'medium-order'], target: 'sales', expect: 'reach', title: 'orders arrive', failure: 'x' }]);
+    const run = await runLab(def, files, functionHost({ 'work.ts': emitDone }));
+    expect(JSON.stringify(run.trace)).not.toContain('"total":150');
+    const fitted = { ...files, 'pattern.json': JSON.stringify({ detail: { total: [250] } }) };
+    const report = await runChecks(def, fitted, functionHost({ 'work.ts': emitDone }));
+    expect(report.results[0]!.id).toBe('check-0');
+    expect(report.results[0]!.message).toContain('Event "medium-order" (not among the samples: source "shop", detail-type "Order", detail {"total":150}) did not reach sales.');
+    expect(report.results[0]!.message).not.toContain('Event "big"');
+  });
+
+  it('states each reason once', async () => {
+    const def = lab([{ type: 'routes', events: ['small', 'small'], target: 'sales', expect: 'reach', title: 'small arrives', failure: 'Look at the total.' }]);
+    const report = await runChecks(def, { ...files, 'pattern.json': JSON.stringify({ detail: { total: [{ numeric: ['>', 100] }] } }) }, functionHost({ 'work.ts': emitDone }));
+    const r = report.results[0]!;
+    expect(r.message!.split('\n')).toEqual(['Look at the total.', 'Event "small" did not reach sales.']);
+    expect(r.explanations).toHaveLength(1);
+    expect(r.explanations![0]!.match(/5 is not > 100/g)).toHaveLength(1);
+  });
+
+  it('shows emitted events as source, detail-type and detail, with the fields that differ', async () => {
+    const def = lab([{ type: 'emitted', events: ['job'], event: { source: 'done', 'detail-type': 'Done', detail: { id: 'j-1' } }, title: 'emitted', failure: 'emit Done' }]);
+    const wrong = async (_e: unknown, ctx: LabHandlerContext) => {
+      ctx.bus.putEvents({ Entries: [{ Source: 'done', DetailType: 'Done', Detail: JSON.stringify({ id: 'j-2', extra: 'x'.repeat(400) }) }] });
+    };
+    const report = await runChecks(def, files, functionHost({ 'work.ts': wrong }));
+    const lines = report.results[0]!.message!.split('\n');
+    expect(lines.find((l) => l.startsWith('Emitted: '))).toMatch(/^Emitted: source "done", detail-type "Done", detail \{"id":"j-2",/);
+    expect(lines).toContain('  detail.id: expected "j-1", got "j-2"');
+    expect(lines.join('\n')).not.toContain('"account"');
+  });
+
+  it('fails a handler that throws after putting its event, and passes one that finishes', async () => {
+    const def = lab([{ type: 'handler-succeeds', events: ['job'], function: 'work', title: 'no error', failure: 'finish cleanly' }]);
+    const throwsAfter = async (e: unknown, ctx: LabHandlerContext) => {
+      await emitDone(e, ctx);
+      throw new Error('mail server down');
+    };
+    const bad = await runChecks(def, files, functionHost({ 'work.ts': throwsAfter }));
+    expect(bad.results[0]!.status).toBe('failed');
+    expect(bad.results[0]!.message).toContain('work failed for "job" after putting 1 event(s): Error: mail server down');
+    expect((await runChecks(def, files, functionHost({ 'work.ts': emitDone }))).results[0]!.status).toBe('passed');
+  });
+
+  it('answers PutEvents with failed entries and requires the handler to fail then', async () => {
+    const def = lab([{ type: 'reports-failed-entries', events: ['job'], function: 'work', title: 'not lost', failure: 'check FailedEntryCount' }]);
+    const seen: number[] = [];
+    const careful = async (e: unknown, ctx: LabHandlerContext) => {
+      const res = await ctx.bus.putEvents({ Entries: [{ Source: 'done', DetailType: 'Done', Detail: '{}' }] });
+      seen.push(res.FailedEntryCount);
+      if (res.FailedEntryCount > 0) throw new Error(`rejected: ${res.Entries[0]?.ErrorCode}`);
+    };
+    expect((await runChecks(def, files, functionHost({ 'work.ts': careful }))).results[0]!.status).toBe('passed');
+    expect(seen).toEqual([1]);
+    const careless = await runChecks(def, files, functionHost({ 'work.ts': emitDone }));
+    expect(careless.results[0]!.message).toContain('PutEvents answered FailedEntryCount: 1 (ErrorCode InternalFailure) for "job", and work returned as if the event had been put');
+    const silent = await runChecks(def, files, functionHost({ 'work.ts': async () => undefined }));
+    expect(silent.results[0]!.message).toContain('work put no event for "job".');
+  });
+
+  it('says why PutEvents rejected an entry a handler put', async () => {
+    const def = lab([{ type: 'emitted', events: ['job'], event: { source: 'done' }, title: 'emitted', failure: 'emit Done' }]);
+    const objectDetail = async (_e: unknown, ctx: LabHandlerContext) => {
+      ctx.bus.putEvents({ Entries: [{ Source: 'done', DetailType: 'Done', Detail: { id: 1 } as unknown as string }] });
+    };
+    const report = await runChecks(def, files, functionHost({ 'work.ts': objectDetail }));
+    expect(report.results[0]!.message).toMatch(/PutEvents rejected an entry that work put: InvalidArgument: .*Detail/);
+  });
+
+  it('records what a handler received before the handler could change it', async () => {
+    const def = lab([{ type: 'handler-called', events: ['job'], function: 'work', with: { jobId: 'j-1' }, title: 'called', failure: 'x' }]);
+    const vandal = async (e: unknown) => {
+      (e as { jobId: string }).jobId = 'changed';
+    };
+    expect((await runChecks(def, files, functionHost({ 'work.ts': vandal }))).results[0]!.status).toBe('passed');
+  });
+
+  it('archives with the learner pattern, replays a window, and judges replayed copies apart from the first delivery', async () => {
+    const at = (time: string, n: number) => ({ source: 'shop', 'detail-type': 'Order', detail: { n }, time });
+    const def = parseLabDefinition({
+      bus: {
+        rules: [{ name: 'all', pattern: { file: 'rule.json' }, targets: [{ id: 'consumer', function: 'consumer' }] }],
+        archive: { pattern: { file: 'archive.json' } },
+        replay: { file: 'replay.json' },
+      },
+      events: { early: at('2026-03-14T09:00:00Z', 1), inside: at('2026-03-14T10:30:00Z', 2), other: { source: 'other', 'detail-type': 'Order', detail: {}, time: '2026-03-14T10:40:00Z' } },
+      checks: [
+        { id: 'kept', type: 'archived', events: ['early', 'inside'], expect: 'stored', title: 'kept', failure: 'keep orders' },
+        { id: 'skipped', type: 'archived', events: ['other'], expect: 'not-stored', title: 'skipped', failure: 'keep only orders' },
+        { id: 'first', type: 'routes', events: ['early', 'inside'], target: 'consumer', expect: 'reach', title: 'first delivery', failure: 'x' },
+        { id: 'replayed', type: 'replayed', events: ['inside'], target: 'consumer', expect: 'reach', title: 'replayed', failure: 'replay the hour' },
+        { id: 'not-replayed', type: 'replayed', events: ['early'], target: 'consumer', expect: 'not-reach', title: 'not replayed', failure: 'only the hour' },
+      ],
+    });
+    const good = {
+      'rule.json': '{"source": ["shop", "other"]}',
+      'archive.json': '{"source": ["shop"]}',
+      'replay.json': JSON.stringify({ ReplayName: 'r1', EventStartTime: '2026-03-14T10:00:00Z', EventEndTime: '2026-03-14T11:00:00Z' }),
+    };
+    const ok = await runChecks(def, good, functionHost({}));
+    expect(ok.results.map((r) => [r.id, r.status])).toEqual([['kept', 'passed'], ['skipped', 'passed'], ['first', 'passed'], ['replayed', 'passed'], ['not-replayed', 'passed']]);
+    const wide = await runChecks(def, { ...good, 'archive.json': '{"detail-type": ["Order"]}', 'replay.json': JSON.stringify({ ReplayName: 'r1', EventStartTime: '2026-03-14T08:00:00Z', EventEndTime: '2026-03-14T11:00:00Z' }) }, functionHost({}));
+    expect(wide.results.map((r) => r.status)).toEqual(['passed', 'failed', 'passed', 'passed', 'failed']);
+    expect(wide.results[1]!.explanations?.[0]).toMatch(/^other vs the archive's pattern: Match/);
+    expect(wide.results[4]!.explanations?.[0]).toBe("early (time 2026-03-14T09:00:00Z) falls inside the replay's window [EventStartTime, EventEndTime).");
+    const late = await runChecks(def, { ...good, 'replay.json': JSON.stringify({ ReplayName: 'r1', EventStartTime: '2026-03-14T11:00:00Z', EventEndTime: '2026-03-14T12:00:00Z' }) }, functionHost({}));
+    expect(late.results[3]!.explanations?.[0]).toMatch(/^inside was archived with time 2026-03-14T10:30:00Z, outside the replay's window/);
+    const refused = await runChecks(def, { ...good, 'replay.json': '{"ReplayName": "r1", "EventStartTime": "soon", "EventEndTime": "later"}' }, functionHost({}));
+    expect(refused.results[3]!.message).toContain('Replay: StartReplay refused replay.json: Parameter EventStartTime and EventEndTime must be timestamps.');
+    const run = await runLab(def, good, functionHost({}));
+    expect(run.trace.filter((t) => t.kind === 'replay.completed')).toHaveLength(1);
+  });
+
+  it('routes through a custom bus and fires schedules on the lab clock', async () => {
+    const def = parseLabDefinition({
+      bus: {
+        buses: ['team'],
+        rules: [
+          { name: 'forward', pattern: { file: 'forward.json' }, targets: [{ id: 'team-bus', eventBus: 'team' }] },
+          { name: 'team-rule', eventBus: 'team', pattern: { inline: { source: ['shop'] } }, targets: [{ id: 'team-service', function: 'team-service' }] },
+        ],
+        schedules: [{ name: 'nightly', file: 'nightly.json', targets: [{ id: 'report', function: 'report' }] }],
+      },
+      clock: { start: '2026-03-14T00:30:00Z', hours: 48 },
+      events: { order: { source: 'shop', 'detail-type': 'Order', detail: {} }, local: { source: 'shop', 'detail-type': 'Local', detail: {}, eventBus: 'team' } },
+      checks: [
+        { id: 'crosses', type: 'routes', events: ['order'], target: 'team-service', expect: 'reach', title: 'crosses', failure: 'forward it' },
+        { id: 'direct', type: 'routes', events: ['local'], target: 'team-bus', expect: 'not-reach', title: 'direct', failure: 'x' },
+        { id: 'nightly', type: 'scheduled', rule: 'nightly', times: ['2026-03-14T02:00:00Z', '2026-03-15T02:00:00Z'], title: 'nightly', failure: 'run at 02:00 UTC' },
+      ],
+    });
+    const good = { 'forward.json': '{"source": ["shop"]}', 'nightly.json': '{"ScheduleExpression": "cron(0 2 * * ? *)"}' };
+    expect((await runChecks(def, good, functionHost({}))).results.map((r) => r.status)).toEqual(['passed', 'passed', 'passed']);
+    const rate = await runChecks(def, { ...good, 'nightly.json': '{"ScheduleExpression": "rate(1 day)"}' }, functionHost({}));
+    expect(rate.results[2]!.message!.split('\n').slice(1)).toEqual([
+      'nightly fired at 2026-03-15T00:30:00Z, 2026-03-16T00:30:00Z while the clock ran from 2026-03-14T00:30:00Z for 48 hours.',
+      'It did not fire at 2026-03-14T02:00:00Z, 2026-03-15T02:00:00Z.',
+    ]);
+    const broken = await runChecks(def, { ...good, 'nightly.json': '{"schedule": "daily"}' }, functionHost({}));
+    expect(broken.results[2]!.message).toContain('Scheduled rule nightly: nightly.json needs "ScheduleExpression"');
   });
 });

@@ -1,22 +1,26 @@
 // Evaluates a lab's checks against the learner's files. Every check gets a fresh bus, so checks never
 // influence each other, and every failure says what to look at (with the engine's explanation for events).
-import { explainMatch, validatePattern, validateTargetInput } from '../eventbridge/index.ts';
-import type { CheckResult, LabCheck, LabCheckReport, LabDefinition, LabEvent, LabFiles, LabRunReport } from './lab-types.ts';
-import { loadFunctions, runScenario, type HandlerHost, type LabHandler, type Observations } from './lab-scenario.ts';
-import { brief, partialMatch } from './partial-match.ts';
+// Observing (running learner code, in lab-scenario.ts) is kept apart from judging (the functions here read only
+// the plain data in Observations).
+import { validatePattern, validateTargetInput } from '../eventbridge/index.ts';
+import type { CheckResult, LabCheck, LabCheckReport, LabDefinition, LabFiles, LabRunReport } from './lab-types.ts';
+import { labEvent, loadFunctions, runScenario, type HandlerHost, type LabHandler, type Observations, type ScenarioOptions } from './lab-scenario.ts';
+import { brief, describeEvent, differences } from './partial-match.ts';
+import { envelopeOf, eventLabel, explainFor, explainOne, handlerErrors, nameOf, timeouts, unique, whyNotReplayed } from './check-explain.ts';
 import { validateWithSchema } from './schema-check.ts';
 
 /** What a custom TypeScript check (exported from the lab's checks.ts) receives. */
 export interface CustomCheckContext {
   files: LabFiles;
   definition: LabDefinition;
-  /** Runs the named events (all events when omitted) through a fresh bus. */
+  /** Runs the named events (every sample and hold-out when omitted) through a fresh bus. */
   run(eventNames?: string[]): Promise<Observations>;
 }
 export type CustomCheck = (ctx: CustomCheckContext) => Promise<{ passed: boolean; message?: string }> | { passed: boolean; message?: string };
 export type CustomChecks = Record<string, CustomCheck>;
 
 type Loaded = { handlers: Map<string, LabHandler>; problems: string[] };
+type Scenario = (names: string[], options?: ScenarioOptions) => Promise<Observations>;
 
 function parseJson(text: string | undefined, file: string): { ok: true; value: unknown } | { ok: false; message: string } {
   if (text === undefined) return { ok: false, message: `The file ${file} is missing.` };
@@ -27,142 +31,191 @@ function parseJson(text: string | undefined, file: string): { ok: true; value: u
   }
 }
 
+function pass(check: LabCheck): CheckResult {
+  return { id: check.id, title: check.title, status: 'passed' };
+}
+
 function fail(check: LabCheck, details: string[], explanations?: string[]): CheckResult {
-  return { title: check.title, status: 'failed', message: [check.failure, ...details].join('\n'), ...(explanations?.length ? { explanations } : {}) };
+  const why = unique(explanations ?? []);
+  return { id: check.id, title: check.title, status: 'failed', message: unique([check.failure, ...details]).join('\n'), ...(why.length ? { explanations: why } : {}) };
 }
 
-/** "Why didn't my event match?": the engine's explanation of each rule that feeds the target. */
-function explainFor(def: LabDefinition, obs: Observations, targetId: string, eventName: string): string[] {
-  const envelope = obs.trace.find((t) => t.kind === 'event.put' && t.eventId === obs.eventIds.get(eventName))?.data;
-  if (!envelope) return [`${eventName}: the bus did not accept this event.`];
-  return def.bus.rules
-    .filter((r) => r.targets.some((t) => t.id === targetId))
-    .map((r) => {
-      const pattern = obs.patterns.get(r.name);
-      if (pattern === undefined) return `${eventName}: rule ${r.name} has no valid pattern.`;
-      try {
-        const ex = explainMatch(pattern, envelope as object);
-        const fields = ex.fields.filter((f) => f.matched === ex.matched && f.reason).map((f) => f.reason!);
-        let text = `${eventName} vs rule ${r.name}: ${ex.summary.replace(/\.$/, '')}${fields.length ? ` (${fields.join('; ')})` : ''}.`;
-        if (ex.matched) {
-          // An event that should have stayed out: what sets it apart must be in a field the pattern ignores.
-          const looked = ex.fields.map((f) => f.path);
-          const candidates = ['source', 'detail-type', ...leafPaths((envelope as { detail?: unknown }).detail, 'detail')];
-          const ignored = candidates.filter((p) => !looked.some((l) => p === l || p.startsWith(`${l}.`)));
-          if (ignored.length) text += ` The pattern does not look at ${ignored.join(', ')}.`;
-        }
-        return text;
-      } catch (e) {
-        return `${eventName} vs rule ${r.name}: ${e instanceof Error ? e.message : String(e)}`;
-      }
-    });
-}
-
-/** Dotted paths of every leaf value under `value` (arrays count as leaves). */
-function leafPaths(value: unknown, at: string): string[] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [at];
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leafPaths(v, `${at}.${k}`));
-}
-
-function handlerErrors(obs: Observations): string[] {
-  const errs = obs.calls.filter((c) => c.error).map((c) => `Your handler ${c.function} threw: ${c.error}`);
-  const timeouts = obs.trace.filter((t) => t.kind === 'attempt.failed' && /TIMEOUT/i.test(t.message)).map((t) => `A handler timed out: ${t.message}`);
-  return [...errs, ...timeouts];
-}
-
-async function evaluate(check: LabCheck, def: LabDefinition, files: LabFiles, host: HandlerHost, loaded: Loaded, custom: CustomChecks): Promise<CheckResult> {
-  const scenario = (names: string[]) => runScenario(def, files, names, host, loaded);
+/** Judges one check from observations. Pure apart from running scenarios through `scenario`. */
+async function evaluate(check: LabCheck, def: LabDefinition, files: LabFiles, scenario: Scenario, custom: CustomChecks): Promise<CheckResult> {
   switch (check.type) {
     case 'pattern-valid': {
       const text = files[check.file];
       if (text === undefined) return fail(check, [`The file ${check.file} is missing.`]);
       const problems = validatePattern(text);
-      return problems.length ? fail(check, problems.map((p) => `${p.path || '(pattern)'}: ${p.message}`)) : { title: check.title, status: 'passed' };
+      return problems.length ? fail(check, problems.map((p) => `${p.path || '(pattern)'}: ${p.message}`)) : pass(check);
     }
     case 'input-valid': {
       const parsed = parseJson(files[check.file], check.file);
       if (!parsed.ok) return fail(check, [parsed.message]);
       const problems = validateTargetInput(parsed.value as never);
-      return problems.length ? fail(check, problems.map((p) => `${p.path || '(input)'}: ${p.message}`)) : { title: check.title, status: 'passed' };
+      return problems.length ? fail(check, problems.map((p) => `${p.path || '(input)'}: ${p.message}`)) : pass(check);
     }
     case 'routes': {
       const obs = await scenario(check.events);
       if (obs.setupProblems.length) return fail(check, obs.setupProblems);
       const wrong = check.events.filter((name) => {
         const id = obs.eventIds.get(name);
-        const reached = obs.trace.some((t) => t.kind === 'target.input' && t.eventId === id && t.targetId === check.target);
+        // Deliveries of a replay (if the lab has one) are judged by "replayed" checks.
+        const reached = obs.trace.some((t) => t.kind === 'target.input' && t.id < (obs.replayFrom ?? Infinity) && t.eventId === id && t.targetId === check.target);
         return check.expect === 'reach' ? !reached : reached;
       });
-      if (!wrong.length) return { title: check.title, status: 'passed' };
+      if (!wrong.length) return pass(check);
       const verb = check.expect === 'reach' ? 'did not reach' : 'reached';
       return fail(
         check,
-        wrong.map((n) => `Event "${n}" ${verb} ${check.target}.`),
+        wrong.map((n) => `Event ${eventLabel(def, n)} ${verb} ${check.target}.`),
         wrong.flatMap((n) => explainFor(def, obs, check.target, n)),
+      );
+    }
+    case 'scheduled': {
+      const obs = await scenario([]);
+      if (obs.setupProblems.length) return fail(check, obs.setupProblems);
+      const iso = (t: string) => new Date(t).toISOString().replace('.000Z', 'Z');
+      const fired = obs.trace.filter((t) => t.kind === 'schedule.fired' && t.rule === check.rule).map((t) => iso(t.time));
+      const want = check.times.map(iso);
+      if (fired.join() === want.join()) return pass(check);
+      const run = `while the clock ran from ${def.clock?.start} for ${def.clock?.hours} hours`;
+      const missed = want.filter((t) => !fired.includes(t));
+      const extra = fired.filter((t) => !want.includes(t));
+      return fail(check, [
+        `${check.rule} fired ${fired.length ? `at ${fired.join(', ')}` : 'never'} ${run}.`,
+        // The first line already lists every firing: name the extra ones only when nothing was missed.
+        ...(missed.length ? [`It did not fire at ${missed.join(', ')}.`] : [`It should not have fired at ${extra.join(', ')}.`]),
+      ]);
+    }
+    case 'archived': {
+      const obs = await scenario(check.events);
+      if (obs.setupProblems.length) return fail(check, obs.setupProblems);
+      const wrong = check.events.filter((name) => {
+        const stored = obs.trace.some((t) => t.kind === 'archive.stored' && t.eventId === obs.eventIds.get(name));
+        return check.expect === 'stored' ? !stored : stored;
+      });
+      if (!wrong.length) return pass(check);
+      const verb = check.expect === 'stored' ? 'was not archived' : 'was archived';
+      const why = wrong.flatMap((n) => {
+        const envelope = envelopeOf(obs, n);
+        return envelope && obs.archivePattern !== undefined ? [explainOne(obs.archivePattern, envelope, `${n} vs the archive's pattern`)] : [];
+      });
+      return fail(check, wrong.map((n) => `Event ${eventLabel(def, n)} ${verb}.`), why);
+    }
+    case 'replayed': {
+      const obs = await scenario(check.events);
+      if (obs.setupProblems.length) return fail(check, obs.setupProblems);
+      if (obs.replayFrom === undefined) return fail(check, ['No replay ran.']);
+      const wrong = check.events.filter((name) => {
+        const id = obs.eventIds.get(name);
+        const reached = obs.trace.some((t) => t.kind === 'target.input' && t.id >= obs.replayFrom! && t.eventId === id && t.targetId === check.target);
+        return check.expect === 'reach' ? !reached : reached;
+      });
+      if (!wrong.length) return pass(check);
+      const verb = check.expect === 'reach' ? 'did not reach' : 'reached';
+      return fail(
+        check,
+        wrong.map((n) => `The replayed copy of ${eventLabel(def, n)} ${verb} ${check.target}.`),
+        wrong.flatMap((n) =>
+          check.expect === 'reach'
+            ? [...whyNotReplayed(def, obs, n), ...(envelopeOf(obs, n, true) ? explainFor(def, obs, check.target, n, true) : [])]
+            : [`${n} (time ${String((envelopeOf(obs, n, true) as { time?: unknown } | undefined)?.time)}) falls inside the replay's window [EventStartTime, EventEndTime).`, ...explainFor(def, obs, check.target, n, true)],
+        ),
       );
     }
     case 'handler-called': {
       const obs = await scenario(check.events);
       if (obs.setupProblems.length) return fail(check, obs.setupProblems);
       const calls = obs.calls.filter((c) => c.function === check.function);
-      if (calls.some((c) => partialMatch(check.with, c.payload))) return { title: check.title, status: 'passed' };
-      const got = calls.length ? calls.map((c) => `It received: ${brief(c.payload)}`) : [`${check.function} was not called.`];
-      return fail(check, [`Expected at least: ${brief(check.with)}`, ...got]);
+      if (calls.some((c) => differences(check.with, c.payload).length === 0)) return pass(check);
+      const events = `for ${check.events.map((n) => eventLabel(def, n)).join(', ')}`;
+      const got = calls.length
+        ? calls.flatMap((c) => [`It received: ${brief(c.payload)}`, ...differences(check.with, c.payload).map((d) => `  ${d}`)])
+        : [`${check.function} was not called ${events}.`];
+      return fail(check, [`Expected at least ${brief(check.with)} ${events}.`, ...got]);
+    }
+    case 'handler-succeeds': {
+      const obs = await scenario(check.events);
+      if (obs.setupProblems.length) return fail(check, obs.setupProblems);
+      const failed = obs.calls.filter((c) => c.function === check.function && c.error);
+      const timedOut = timeouts(obs);
+      if (!failed.length && !timedOut.length) return pass(check);
+      return fail(check, [
+        ...failed.map((c) => `${check.function} failed for ${eventLabel(def, nameOf(obs, c.eventId))} after putting ${c.puts} event(s): ${c.error}`),
+        ...timedOut,
+        'On AWS, Lambda retries a failed asynchronous invocation: every retry would put those events again.',
+      ]);
+    }
+    case 'reports-failed-entries': {
+      const obs = await scenario(check.events, { failPutEvents: true });
+      if (obs.setupProblems.length) return fail(check, obs.setupProblems);
+      const calls = obs.calls.filter((c) => c.function === check.function);
+      if (!calls.length) return fail(check, [`${check.function} was not called.`]);
+      const silent = calls.filter((c) => !c.error);
+      if (!silent.length) return pass(check);
+      return fail(
+        check,
+        silent.map((c) =>
+          c.puts === 0
+            ? `${check.function} put no event for ${eventLabel(def, nameOf(obs, c.eventId))}.`
+            : `PutEvents answered FailedEntryCount: ${c.puts} (ErrorCode InternalFailure) for ${eventLabel(def, nameOf(obs, c.eventId))}, and ${check.function} returned as if the event had been put: it is lost, and nothing retries it.`,
+        ),
+      );
     }
     case 'emitted': {
       const obs = await scenario(check.events);
       if (obs.setupProblems.length) return fail(check, obs.setupProblems);
-      if (obs.emitted.some((e) => partialMatch(check.event, e))) return { title: check.title, status: 'passed' };
-      const got = obs.emitted.length ? obs.emitted.map((e) => `Emitted: ${brief(e)}`) : ['No event was emitted.'];
-      return fail(check, [...handlerErrors(obs), `Expected an event like: ${brief(check.event)}`, ...got]);
+      if (obs.emitted.some((e) => differences(check.event, e).length === 0)) return pass(check);
+      const got = obs.emitted.length
+        ? obs.emitted.flatMap((e) => [`Emitted: ${describeEvent(e)}`, ...differences(check.event, e).map((d) => `  ${d}`)])
+        : ['No event was emitted.'];
+      return fail(check, [...handlerErrors(obs), `Expected an event like: ${describeEvent(check.event)} for ${check.events.map((n) => eventLabel(def, n)).join(', ')}.`, ...got]);
     }
     case 'log-contains': {
       const obs = await scenario(check.events);
       if (obs.setupProblems.length) return fail(check, obs.setupProblems);
-      let messages: string[] = [];
-      try {
-        messages = obs.service.logs.filterLogEvents({ logGroupName: check.logGroup }).events.map((e) => e.message ?? '');
-      } catch (e) {
-        return fail(check, [`Log group ${check.logGroup}: ${e instanceof Error ? e.message : String(e)}`]);
-      }
-      if (messages.some((m) => m.includes(check.contains))) return { title: check.title, status: 'passed' };
+      const messages = obs.logs[check.logGroup];
+      if (!messages) return fail(check, [`There is no log group ${check.logGroup} in this lab.`]);
+      if (messages.some((m) => m.includes(check.contains))) return pass(check);
       return fail(check, [...handlerErrors(obs), `No message in ${check.logGroup} contains "${check.contains}" (${messages.length} message(s) there).`]);
     }
     case 'schema': {
       const parsed = parseJson(files[check.file], check.file);
       if (!parsed.ok) return fail(check, [parsed.message]);
       const details: string[] = [];
-      const envelope = (e: LabEvent) => ({ version: '0', id: '00000000-0000-0000-0000-000000000000', account: '123456789012', time: '2026-01-01T00:00:00Z', region: 'us-east-1', resources: [], ...e });
+      const envelope = (name: string) => ({ version: '0', id: '00000000-0000-0000-0000-000000000000', account: '123456789012', time: '2026-01-01T00:00:00Z', region: 'us-east-1', resources: [], ...(labEvent(def, name) ?? def.examples?.[name]) });
       for (const name of check.accepts ?? []) {
-        const r = await validateWithSchema(parsed.value, envelope((def.events[name] ?? def.examples?.[name])!));
-        if (!r.valid) details.push(`The schema rejects "${name}", which it should accept: ${r.errors.join('; ')}`);
+        const r = await validateWithSchema(parsed.value, envelope(name));
+        if (!r.valid) details.push(`The schema rejects ${eventLabel(def, name)}, which it should accept: ${r.errors.join('; ')}`);
       }
       for (const name of check.rejects ?? []) {
-        const r = await validateWithSchema(parsed.value, envelope((def.events[name] ?? def.examples?.[name])!));
-        if (r.valid) details.push(`The schema accepts "${name}", which it should reject.`);
+        const r = await validateWithSchema(parsed.value, envelope(name));
+        if (r.valid) details.push(`The schema accepts ${eventLabel(def, name)}, which it should reject.`);
       }
-      return details.length ? fail(check, details) : { title: check.title, status: 'passed' };
+      return details.length ? fail(check, details) : pass(check);
     }
     case 'custom': {
       const fn = custom[check.name];
-      if (!fn) return { title: check.title, status: 'error', message: `The lab has no custom check named ${check.name} in checks.ts.` };
-      const r = await fn({ files, definition: def, run: (names) => scenario(names ?? Object.keys(def.events)) });
-      return r.passed ? { title: check.title, status: 'passed' } : fail(check, r.message ? [r.message] : []);
+      if (!fn) return { id: check.id, title: check.title, status: 'error', message: `The lab has no custom check named ${check.name} in checks.ts.` };
+      const r = await fn({ files, definition: def, run: (names) => scenario(names ?? [...Object.keys(def.events), ...Object.keys(def.holdouts ?? {})]) });
+      return r.passed ? pass(check) : fail(check, r.message ? [r.message] : []);
     }
   }
 }
 
 /** Runs every check in order; a check that throws is reported as an error, never aborts the others. */
 export async function runChecks(def: LabDefinition, files: LabFiles, host: HandlerHost, custom: CustomChecks = {}, onResult?: (r: CheckResult, index: number) => void): Promise<LabCheckReport> {
-  const loaded = await loadFunctions(def, files, host);
+  const loaded: Loaded = await loadFunctions(def, files, host);
+  const scenario: Scenario = (names, options) => runScenario(def, files, names, host, loaded, options);
   const results: CheckResult[] = [];
   const output: LabCheckReport['output'] = loaded.problems.map((text) => ({ stream: 'error' as const, text }));
   for (const [i, check] of def.checks.entries()) {
     let result: CheckResult;
     try {
-      result = await evaluate(check, def, files, host, loaded, custom);
+      result = await evaluate(check, def, files, scenario, custom);
     } catch (e) {
-      result = { title: check.title, status: 'error', message: `The check could not run: ${e instanceof Error ? e.message : String(e)}` };
+      result = { id: check.id, title: check.title, status: 'error', message: `The check could not run: ${e instanceof Error ? e.message : String(e)}` };
     }
     results.push(result);
     onResult?.(result, i);
@@ -170,7 +223,7 @@ export async function runChecks(def: LabDefinition, files: LabFiles, host: Handl
   return { results, passed: results.every((r) => r.status === 'passed'), output };
 }
 
-/** Puts every event of the lab through one bus and returns the trace and the handlers' output. */
+/** Puts every sample event (never the hold-outs) through one bus and returns the trace and the handlers' output. */
 export async function runLab(def: LabDefinition, files: LabFiles, host: HandlerHost): Promise<LabRunReport> {
   const loaded = await loadFunctions(def, files, host);
   const obs = await runScenario(def, files, Object.keys(def.events), host, loaded);

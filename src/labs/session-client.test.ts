@@ -8,9 +8,9 @@ const definition = parseLabDefinition({
   bus: { rules: [{ name: 'r', pattern: { inline: { source: ['s'] } }, targets: [{ id: 't', function: 'f' }] }] },
   events: { e: { source: 's', 'detail-type': 'D', detail: {} } },
   checks: [
-    { type: 'pattern-valid', file: 'p.json', title: 'first', failure: 'F1' },
-    { type: 'routes', events: ['e'], target: 't', expect: 'reach', title: 'second', failure: 'F2' },
-    { type: 'routes', events: ['e'], target: 't', expect: 'reach', title: 'third', failure: 'F3' },
+    { id: 'first', type: 'pattern-valid', file: 'p.json', title: 'first', failure: 'F1' },
+    { id: 'second', type: 'routes', events: ['e'], target: 't', expect: 'reach', title: 'second', failure: 'F2' },
+    { id: 'third', type: 'routes', events: ['e'], target: 't', expect: 'reach', title: 'third', failure: 'F3' },
   ],
 });
 
@@ -40,7 +40,7 @@ describe('runSession', () => {
   it('terminates a thread whose handler outruns its timeout and names the handler', async () => {
     const thread = fakeThread();
     const done = runSession(thread, { kind: 'check', labId: 'x', definition, files: {} });
-    thread.send({ type: 'result', index: 0, result: { title: 'first', status: 'passed' } });
+    thread.send({ type: 'result', index: 0, result: { id: 'first', title: 'first', status: 'passed' } });
     thread.send({ type: 'enter', fn: 'confirm-order', file: 'handler.ts', timeoutMs: 3000 });
     await vi.advanceTimersByTimeAsync(3000);
     expect(thread.terminated).toBe(false);

@@ -51,7 +51,7 @@ export function runSession(thread: SessionThread, req: SessionRequest, events: S
       events.onOutput?.(line);
       if (req.kind === 'run') return finish({ report: { trace, output }, terminated: why });
       const all: CheckResult[] = req.definition.checks.map((c, i) =>
-        results[i] ?? (i === results.length ? { title: c.title, status: 'failed', message: `${c.failure}\n${why}` } : { title: c.title, status: 'error', message: 'Not run: the lab was stopped before this check.' }),
+        results[i] ?? (i === results.length ? { id: c.id, title: c.title, status: 'failed', message: `${c.failure}\n${why}` } : { id: c.id, title: c.title, status: 'error', message: 'Not run: the lab was stopped before this check.' }),
       );
       finish({ report: { results: all, passed: false, output }, terminated: why });
     };

@@ -17,6 +17,10 @@ export const labSchema = z.object({
   level: z.enum(['beginner', 'intermediate', 'advanced'], { error: 'must be beginner, intermediate or advanced' }),
   /** Estimated time in minutes. */
   minutes: z.number({ error: 'must be a number of minutes' }).int().positive(),
+  /** The lessons the lab practises, as lesson slugs (`eventbridge/rules-and-patterns`); each of them links back in its `labs`. */
+  lessons: z
+    .array(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'must be a lesson slug such as eventbridge/rules-and-patterns'), { error: 'must be a list of lesson slugs (module/lesson)' })
+    .min(1, 'must name at least one lesson the lab practises'),
   /** Hints, revealed one at a time, in order. */
   hints: z.array(z.string()).default([]),
 });

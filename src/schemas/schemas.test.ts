@@ -19,7 +19,7 @@ describe('lesson frontmatter', () => {
 });
 
 describe('lab manifest', () => {
-  const ok = { id: '01-first-rule', title: 'Your first rule', module: 'eventbridge', level: 'beginner', minutes: 20 };
+  const ok = { id: '01-first-rule', title: 'Your first rule', module: 'eventbridge', level: 'beginner', minutes: 20, lessons: ['eventbridge/rules-and-patterns'] };
 
   it('accepts a valid manifest', () => {
     expect(labSchema.parse(ok)).toMatchObject({ ...ok, hints: [] });
@@ -33,5 +33,12 @@ describe('lab manifest', () => {
       'level: must be beginner, intermediate or advanced',
       'minutes: must be a number of minutes',
     ]);
+  });
+
+  it('requires the lessons the lab practises, as lesson slugs', () => {
+    const issues = (value: unknown) => labSchema.safeParse(value).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+    expect(issues({ ...ok, lessons: undefined })).toEqual(['lessons: must be a list of lesson slugs (module/lesson)']);
+    expect(issues({ ...ok, lessons: [] })).toEqual(['lessons: must name at least one lesson the lab practises']);
+    expect(issues({ ...ok, lessons: ['/eventbridge/rules-and-patterns/'] })).toEqual(['lessons.0: must be a lesson slug such as eventbridge/rules-and-patterns']);
   });
 });

@@ -8,7 +8,7 @@ test('the prefix trap fails with an explanation, the fixes pass, and all files s
   await openLab(page, '02-content-filtering');
   await setFile(page, 'india.json', '{ "source": ["com.example.shipping"], "detail-type": ["ShipmentUpdated"], "detail": { "destination": [{ "prefix": "IN" }] } }');
   await check(page);
-  const hub = result(page, 'INT-HUB stays out');
+  const hub = result(page, 'India desk: shipments to other destinations stay out');
   await expect(hub).toHaveAttribute('data-status', 'failed');
   await expect(hub).toContainText('Trap: INT-HUB starts with IN too');
   await hub.getByText("Why didn't my event match?").click();

@@ -10,7 +10,7 @@ test('the TypeScript handler lab passes with the solution, compiled and run in t
   await expect(result(page, 'The handler receives orderId')).toHaveAttribute('data-status', 'failed');
   for (const f of ['target.json', 'handler.ts', 'order-confirmed.schema.json']) await setFile(page, f, solution(f));
   await check(page);
-  await expect(page.locator('.lab-results-summary')).toHaveText('All 6 checks passed. Lab complete!', { timeout: 30_000 });
+  await expect(page.locator('.lab-results-summary')).toHaveText('All 12 checks passed. Lab complete!', { timeout: 30_000 });
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.locator('.lab-trace')).toContainText('OrderConfirmed from com.example.orders');
   await expect(page.locator('.lab-trace')).toContainText('this event was put by a handler');
@@ -28,7 +28,7 @@ test('a handler stuck in while (true) is stopped within its timeout, the page st
   await expect(page.locator('.lab-hint-list li').first()).toBeVisible();
   await expect(page.locator('.lab-output')).toContainText('confirm-order (handler.ts) ran longer than its 3 s timeout', { timeout: 15_000 });
   expect(Date.now() - started).toBeLessThan(10_000);
-  await expect(page.locator('.lab-results-summary')).toHaveText(/of 6 checks passed/);
+  await expect(page.locator('.lab-results-summary')).toHaveText(/of 12 checks passed/);
   await setFile(page, 'handler.ts', solution('handler.ts'));
   await check(page);
   await expect(result(page, 'The handler emits OrderConfirmed')).toHaveAttribute('data-status', 'passed', { timeout: 20_000 });

@@ -1,4 +1,4 @@
-// Labs 04–06: for each, the starter fails a check, the solution typed into the textareas passes every check.
+// Labs 04–08: for each, the starter fails a check, the solution typed into the textareas passes every check.
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
 import { check, openLab, result, setFile } from './lab-helpers.ts';
@@ -6,9 +6,11 @@ import { check, openLab, result, setFile } from './lab-helpers.ts';
 const solution = (lab: string, f: string) => readFileSync(new URL(`../../labs/${lab}/solution/${f}`, import.meta.url), 'utf8');
 
 const labs = [
-  { id: '04-stop-the-pinball', files: ['to-kitchen.json', 'to-orders.json'], failing: 'The kitchen does not cook a completed order again', checks: 6 },
+  { id: '04-stop-the-pinball', files: ['to-kitchen.json', 'to-orders.json'], failing: 'The kitchen gets only requests to cook', checks: 6 },
   { id: '05-shared-schema', files: ['order-placed.schema.json', 'allergy-desk.json'], failing: 'The schema rejects a created_at that is not an RFC 3339 date-time', checks: 8 },
   { id: '06-one-bus', files: ['payments.json', 'kitchen.json', 'delivery.json'], failing: 'kitchen receives nothing else', checks: 8 },
+  { id: '07-replay-the-outage', files: ['archive.json', 'replay.json', 'notify.json', 'replay-log.json'], failing: 'Orders outside the outage hour are not invoiced twice', checks: 11 },
+  { id: '08-a-bus-and-a-schedule', files: ['to-fulfilment.json', 'pick-list.json', 'daily-report.json'], failing: 'The daily report runs every morning at the agreed time', checks: 7 },
 ];
 
 for (const lab of labs) {

@@ -1,13 +1,14 @@
 // Renders the bus trace as one card per event: event -> rules matched -> each target's input and attempts,
 // with loop warnings and failures called out. Events a handler put are nested under their cause.
 import type { LabTraceEntry } from '../../labs/lab-types.ts';
+import { traceLabel } from '../../labs/format-trace.ts';
 
 function item(kind: string, text: string, className = ''): HTMLLIElement {
   const li = document.createElement('li');
   if (className) li.className = className;
   const k = document.createElement('span');
   k.className = 'lab-trace-kind';
-  k.textContent = kind;
+  k.textContent = traceLabel(kind);
   li.append(k, text);
   return li;
 }

@@ -50,8 +50,9 @@ export async function buildProjectFiles(input: ProjectInput, transpileAll: Trans
         check: `node src/cli/lab.js check ${labId} --dir work --report .lab/check.json`,
         run: `node src/cli/lab.js run ${labId} --dir work --report .lab/run.json`,
       },
-      // JSON Schema checks use the schema registry's Ajv setup; the container installs it from the npm registry.
-      dependencies: { ajv: '8.20.0', 'ajv-draft-04': '1.0.0', 'ajv-formats': '3.0.1' },
+      // JSON Schema checks use the schema registry's Ajv setup; the lab format reads checks.json with zod and briefs with
+      // yaml. The container installs them from the npm registry.
+      dependencies: { ajv: '8.20.0', 'ajv-draft-04': '1.0.0', 'ajv-formats': '3.0.1', yaml: '2.9.1', zod: '4.6.7' },
     },
     null,
     2,

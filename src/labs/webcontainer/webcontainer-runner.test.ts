@@ -32,7 +32,7 @@ function container() {
     spawn: async (cmd: string, args: string[]) => {
       fake.spawned.push([cmd, ...args].join(' '));
       if (args.includes('check')) {
-        const report: LabCheckReport = { passed: false, output: [], results: [{ title: 'A check', status: 'failed', message: 'why' }] };
+        const report: LabCheckReport = { passed: false, output: [], results: [{ id: 'a-check', title: 'A check', status: 'failed', message: 'why' }] };
         fake.files.set('.lab/check.json', JSON.stringify(report));
       }
       return {
@@ -55,7 +55,7 @@ const g = globalThis as Record<string, unknown>;
 const identity = async (files: Record<string, string>) => ({ files, errors: [] });
 const lab = {
   id: '01-first-rule',
-  definition: { bus: { rules: [] }, events: {}, checks: [{ type: 'pattern-valid' as const, file: 'pattern.json', title: 'A check', failure: 'x' }] },
+  definition: { bus: { rules: [] }, events: {}, checks: [{ id: 'a-check', type: 'pattern-valid' as const, file: 'pattern.json', title: 'A check', failure: 'x' }] },
   files: { 'pattern.json': '{}' },
 };
 
