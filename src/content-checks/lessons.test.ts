@@ -6,6 +6,7 @@ import { courseModules } from '../course/modules.ts';
 import { listLabLinks } from '../course/lab-list.ts';
 import { listLabIds } from '../labs/load-lab.ts';
 import { labSchema } from '../schemas/lab.ts';
+import { readFrontmatter } from '../labs/frontmatter.ts';
 import { frontmatterList, frontmatterValue, lessonFiles, repoRoot } from './lesson-files.ts';
 
 const lessons = lessonFiles();
@@ -63,8 +64,7 @@ describe('course lessons', () => {
       expect(labSchema.shape.id.safeParse(id).success, `labs/${id}: the folder name is a lab id (like 01-first-rule)`).toBe(true);
       const brief = ['lab.md', 'lab.mdx'].map((f) => join(repoRoot, 'labs', id, f)).find((f) => existsSync(f));
       expect(brief, `labs/${id} has a brief (lab.md or lab.mdx)`).toBeDefined();
-      // The first `id:` line is the frontmatter's (a brief's body does not start lines with `id:`).
-      expect(frontmatterValue(readFileSync(brief!, 'utf8'), 'id'), `labs/${id}: the brief's id is the folder name`).toBe(id);
+      expect(readFrontmatter(readFileSync(brief!, 'utf8'), brief).data.id, `labs/${id}: the brief's id is the folder name`).toBe(id);
       expect(labIds, `labs/${id} is a known lab`).toContain(id);
       expect(cliIds, `labs/${id} is listed by npm run lab -- list`).toContain(id);
       expect(siteIds, `labs/${id} is listed on the site`).toContain(id);

@@ -24,11 +24,12 @@ export function exportLab(board: Board, id = labId(board)): ExportFiles {
     bus: { rules: consumers.map((s) => ({ name: `${s.slug}-consumes`, pattern: { file: rulePath(s.slug) }, targets: [{ id: s.slug, logGroup: logGroupName(arch.busName, s) }] })) },
     events,
     checks: [
-      ...consumers.map((s) => ({ type: 'pattern-valid' as const, file: rulePath(s.slug), title: `${rulePath(s.slug)} is a valid event pattern`, failure: 'EventBridge would refuse this pattern. Fix the problems below first.' })),
+      ...consumers.map((s) => ({ id: `${s.slug}-pattern-valid`, type: 'pattern-valid' as const, file: rulePath(s.slug), title: `${rulePath(s.slug)} is a valid event pattern`, failure: 'EventBridge would refuse this pattern. Fix the problems below first.' })),
       ...consumers.flatMap((s) =>
         published.map((e) => {
           const wanted = s.consumes.some((c) => c.id === e.id);
           return {
+            id: `${s.slug}-${wanted ? 'gets' : 'skips'}-${eventName(e.detailType)}`,
             type: 'routes' as const, events: [eventName(e.detailType)], target: s.slug, expect: wanted ? ('reach' as const) : ('not-reach' as const),
             title: `${e.detailType} ${wanted ? 'reaches' : 'stays away from'} ${s.name}`,
             failure: wanted ? `${s.name} reacts to ${e.detailType} on the board. Match its source and detail-type.` : `${s.name} does not react to ${e.detailType}. Narrow the pattern.`,
@@ -45,6 +46,8 @@ description: ${JSON.stringify(`Write the rule of every consuming service on the 
 module: eventbridge-storming
 level: intermediate
 minutes: 30
+lessons:
+  - eventbridge-storming/services-bus-schema
 hints:
   - 'Every event a service publishes has the source "<prefix>.<service>"; the detail-type is the event name.'
   - 'A pattern lists allowed values: one list for source, one for detail-type.'
