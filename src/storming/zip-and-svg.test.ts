@@ -5,19 +5,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { boardSvg, wrap } from './board-svg.ts';
 import { exampleBoard } from './example-board.ts';
-import { crc32, zipFiles } from './zip.ts';
+import { zipFiles } from './zip.ts';
 
 describe('zip writer', () => {
-  it('computes the standard CRC-32', () => {
-    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
-  });
-
-  it('writes an archive that unzip reads back file for file', () => {
+  it('writes an archive that another reader (Python's zipfile) reads back file for file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'storming-zip-'));
     try {
       const files = { 'a.txt': 'hello', 'events/Order placed/index.mdx': '---\nid: "é"\n---\n' };
       writeFileSync(join(dir, 'x.zip'), zipFiles(files));
-      execFileSync('unzip', ['-q', 'x.zip', '-d', 'out'], { cwd: dir, timeout: 10_000 });
+      execFileSync('python3', ['-c', 'import zipfile; zipfile.ZipFile("x.zip").extractall("out")'], { cwd: dir, timeout: 10_000 });
       for (const [p, text] of Object.entries(files)) expect(readFileSync(join(dir, 'out', p), 'utf8')).toBe(text);
     } finally {
       rmSync(dir, { recursive: true, force: true });
