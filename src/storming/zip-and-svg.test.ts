@@ -8,7 +8,7 @@ import { exampleBoard } from './example-board.ts';
 import { zipFiles } from './zip.ts';
 
 describe('zip writer', () => {
-  it('writes an archive that another reader (Python's zipfile) reads back file for file', () => {
+  it('writes an archive that another reader (Python zipfile) reads back file for file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'storming-zip-'));
     try {
       const files = { 'a.txt': 'hello', 'events/Order placed/index.mdx': '---\nid: "é"\n---\n' };
