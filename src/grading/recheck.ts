@@ -25,7 +25,7 @@ export async function recheck(lab: LabOnDisk, files: LabFiles, runnerFor: Runner
   const failAll = (why: string): LabCheckReport => ({
     passed: false,
     output: [{ stream: 'error', text: why }],
-    results: lab.definition.checks.map((c) => ({ title: c.title, status: 'error', message: `${c.failure}\n${why}` })),
+    results: lab.definition.checks.map((c) => ({ id: c.id, title: c.title, status: 'error', message: `${c.failure}\n${why}` })),
   });
   let runner: LabRunner | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -41,7 +41,7 @@ export async function recheck(lab: LabOnDisk, files: LabFiles, runnerFor: Runner
     });
     const report = await Promise.race([runner.check({ signal: controller.signal }), limit]);
     // A runner that returns fewer results than the lab has checks never hides a check.
-    const results = lab.definition.checks.map((c, i) => report.results[i] ?? { title: c.title, status: 'error' as const, message: 'The runner gave no result for this check.' });
+    const results = lab.definition.checks.map((c, i) => report.results[i] ?? { id: c.id, title: c.title, status: 'error' as const, message: 'The runner gave no result for this check.' });
     return { ...report, results, passed: results.every((r) => r.status === 'passed') };
   } catch (e) {
     return failAll(`The checks could not run: ${e instanceof Error ? e.message : String(e)}`);
