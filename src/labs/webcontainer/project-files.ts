@@ -47,8 +47,8 @@ export async function buildProjectFiles(input: ProjectInput, transpileAll: Trans
       private: true,
       type: 'module',
       scripts: {
-        check: `node src/cli/lab.js check ${labId} --dir work --report .lab/check.json`,
-        run: `node src/cli/lab.js run ${labId} --dir work --report .lab/run.json`,
+        check: `node src/cli/lab.js check ${labId} --dir work --report .lab/check.json --no-sandbox`,
+        run: `node src/cli/lab.js run ${labId} --dir work --report .lab/run.json --no-sandbox`,
       },
       // JSON Schema checks use the schema registry's Ajv setup; the container installs it from the npm registry.
       dependencies: { ajv: '8.20.0', 'ajv-draft-04': '1.0.0', 'ajv-formats': '3.0.1' },

@@ -92,7 +92,7 @@ describe('WebContainerLabRunner', () => {
     await runner.boot();
     await runner.mount(lab);
     const tree = fake.mounted[0] as Record<string, { directory?: Record<string, unknown>; file?: { contents: string } }>;
-    expect(tree['package.json']?.file?.contents).toContain('"check": "node src/cli/lab.js check 01-first-rule --dir work --report .lab/check.json"');
+    expect(tree['package.json']?.file?.contents).toContain('"check": "node src/cli/lab.js check 01-first-rule --dir work --report .lab/check.json --no-sandbox"');
     expect(Object.keys(tree.work?.directory ?? {})).toEqual(['pattern.json']);
     expect(Object.keys(tree.src?.directory ?? {})).toEqual(expect.arrayContaining(['eventbridge', 'labs', 'cli']));
     const results: string[] = [];
