@@ -1,13 +1,15 @@
 // The grader's boundary, tried as an attacker would: every attack runs as a learner's handler, and the
 // test asserts that it is stopped, that the verdict stays what the bus saw, and that nothing is left over.
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLabDefinition } from '../lab-definition.ts';
 import type { LabCheckReport } from '../lab-types.ts';
 import { SandboxedLabRunner, type SandboxedRunnerOptions } from './sandboxed-runner.ts';
+import { planSpawn } from './sandbox-spawn.ts';
 
 const LAB_ID = 'sandbox-attack';
 
@@ -175,6 +177,28 @@ describe('the grader sandbox (a child process per function)', () => {
       expect(text(report)).not.toMatch(/do-not-leak/);
     } finally {
       delete process.env.AWS_SECRET_ACCESS_KEY;
+    }
+  });
+
+  it('second layer: without the in-process lock, a child still reaches nothing (empty network namespace on Linux)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-netns-'));
+    try {
+      writeFileSync(join(dir, 'raw.mjs'), `import net from 'node:net';
+        net.connect(${port}, '127.0.0.1').on('connect', () => console.log('CONNECTED')).on('error', (e) => console.log(e.code));`);
+      const plan = planSpawn(join(dir, 'raw.mjs'), `${dir}/`);
+      if (!plan.layers.networkNamespace) {
+        // Only where user namespaces are unavailable; the lock above is then the boundary.
+        expect(spawnSync('unshare', ['--map-root-user', '--net', 'true']).status).not.toBe(0);
+        return;
+      }
+      const child = spawn(plan.command, plan.args, { stdio: ['ignore', 'pipe', 'inherit'], env: {} });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      await new Promise((r) => child.on('exit', r));
+      expect(out.trim()).toMatch(/^(ENETUNREACH|ECONNREFUSED|EACCES)$/);
+      expect(connections).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
