@@ -3,6 +3,7 @@
 import { EventBridgeService, type HandlerContext } from '../eventbridge/index.ts';
 import type { LabDefinition, LabEvent, LabFiles, LabFunctionSpec, LabTraceEntry, OutputLine } from './lab-types.ts';
 import { brief } from './partial-match.ts';
+import { OUTPUT_TRUNCATED, outputBudget } from './output-limits.ts';
 
 export type LabHandler = (event: unknown, context: LabHandlerContext) => unknown;
 
@@ -69,8 +70,12 @@ function errorText(e: unknown): string {
 async function captureConsole<T>(output: OutputLine[], fn: () => Promise<T>): Promise<T> {
   const c = globalThis.console;
   const saved = { log: c.log, info: c.info, warn: c.warn, error: c.error, debug: c.debug };
+  const budget = outputBudget();
   const line = (stream: OutputLine['stream']) => (...args: unknown[]) => {
-    output.push({ stream, text: args.map((a) => (typeof a === 'string' ? a : brief(a, 2000))).join(' ') });
+    const text = args.map((a) => (typeof a === 'string' ? a : brief(a, 2000))).join(' ');
+    const verdict = budget(text);
+    if (verdict === 'keep') output.push({ stream, text });
+    else if (verdict === 'notice') output.push({ stream: 'error', text: OUTPUT_TRUNCATED });
   };
   c.log = line('log');
   c.info = line('log');

@@ -2,7 +2,7 @@
 // The page's lab thread: the engine and the learner's handlers run here, never on the page. The page
 // terminates this worker when a handler outruns its timeout and starts a fresh one.
 import { serveSession } from '../serve-session.ts';
-import type { SessionMessage, SessionRequest } from '../session-protocol.ts';
+import { LOAD_LIMIT_MS, type SessionMessage, type SessionRequest } from '../session-protocol.ts';
 import type { HandlerHost, LabHandler } from '../lab-scenario.ts';
 import type { CustomChecks } from '../run-checks.ts';
 import { transpile } from './transpile.ts';
@@ -27,8 +27,11 @@ const host: HandlerHost = {
       throw new Error(`${file}: in the browser a handler can only import types (import type { ... } from './events.ts'). Move shared code into the handler file.`);
     }
     const url = createUrl(new Blob([`${js}\n//# sourceURL=${file}`], { type: 'text/javascript' }));
+    // The page's watchdog also covers the module's top-level code (a loop there would block for good).
+    post({ type: 'enter', fn: exportName, file, timeoutMs: LOAD_LIMIT_MS, phase: 'load' } satisfies WorkerMessage);
     try {
       const mod = (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
+      post({ type: 'exit', fn: exportName } satisfies WorkerMessage);
       const fn = mod[exportName];
       if (typeof fn !== 'function') throw new Error(`${file} has no exported function "${exportName}".`);
       return fn as LabHandler;

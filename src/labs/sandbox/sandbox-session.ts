@@ -10,6 +10,7 @@ import type { LabDefinition, LabFiles } from '../lab-types.ts';
 import { FunctionProcess } from './function-process.ts';
 import { DEFAULT_LIMITS, planSpawn, type SandboxLimits, type SpawnPlan } from './sandbox-spawn.ts';
 import { safeRelativePath } from './safe-path.ts';
+import { OUTPUT_TRUNCATED, outputBudget } from '../output-limits.ts';
 
 /** The files the child runs, copied into the session folder (it may read nothing else). */
 const CHILD_FILES = ['sandbox-child.ts', 'child-wire.ts', 'lock-network.ts'];
@@ -32,11 +33,11 @@ export class SandboxSession {
   private readonly procs = new Set<FunctionProcess>();
   private readonly opts: SandboxSessionOptions;
   private stopped: string | undefined;
-  private lines = 0;
-  private bytes = 0;
+  private readonly budget: ReturnType<typeof outputBudget>;
 
   constructor(opts: SandboxSessionOptions) {
     this.opts = opts;
+    this.budget = outputBudget(opts.maxOutputLines, opts.maxOutputBytes);
     this.root = mkdtempSync(join(tmpdir(), `lab-${opts.labId.replace(/[^a-z0-9-]/gi, '')}-`));
     try {
       for (const [path, text] of Object.entries(opts.files)) {
@@ -92,16 +93,15 @@ export class SandboxSession {
     return this.opts.definition.bus.functions?.[name]?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
-  /** Output reaches the scenario through this process's console, which the scenario captures. */
+  /**
+   * Output reaches the scenario through this process's console, which the scenario captures (and caps
+   * per scenario); this budget caps the whole session, however many scenarios a check runs.
+   */
   private output(stream: 'log' | 'error', text: string): void {
-    const maxLines = this.opts.maxOutputLines ?? 2000;
-    const maxBytes = this.opts.maxOutputBytes ?? 256 * 1024;
-    if (this.lines > maxLines || this.bytes > maxBytes) return;
-    this.lines++;
-    this.bytes += text.length;
-    if (this.lines > maxLines || this.bytes > maxBytes) return console.error(`Output truncated: handlers wrote more than ${maxLines} lines or ${Math.round(maxBytes / 1024)} KB.`);
-    if (stream === 'error') console.error(text);
-    else console.log(text);
+    const verdict = this.budget(text);
+    if (verdict === 'notice') console.error(OUTPUT_TRUNCATED);
+    else if (verdict === 'keep' && stream === 'error') console.error(text);
+    else if (verdict === 'keep') console.log(text);
   }
 
   /** Stops every child; later calls fail with `why` (cancel, the session's own time limit). */
