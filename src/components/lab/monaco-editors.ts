@@ -27,6 +27,9 @@ export interface EditorSetup {
   onChange(path: string, text: string): void;
   /** The engine's validatePattern, for markers. */
   validatePattern(text: string): { path: string; message: string }[];
+  /** Ctrl+Enter and Ctrl+Shift+Enter, which the editor would otherwise take as "insert a line". */
+  onRun(): void;
+  onCheck(): void;
 }
 
 export interface LabEditors {
@@ -116,6 +119,8 @@ export function createLabEditors(setup: EditorSetup): LabEditors {
     readOnly: setup.fileSpecs[0]?.readonly ?? false,
     ariaLabel: `Editor: ${first}. Press Ctrl+M (Cmd+M on a Mac) to make Tab move focus out of the editor.`,
   });
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => setup.onRun());
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => setup.onCheck());
   return {
     show(path) {
       const model = models.get(path);

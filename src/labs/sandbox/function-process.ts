@@ -60,7 +60,7 @@ export class FunctionProcess {
     this.opts = opts;
     // No inherited environment: the parent may hold AWS credentials, and the child needs none.
     this.child = spawn(opts.plan.command, opts.plan.args, { stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe'], env: {} });
-    const [, out, err, toParent] = this.child.stdio as [null, Readable, Readable, Readable, Writable, Writable];
+    const [, out, err, toParent] = this.child.stdio as unknown as [null, Readable, Readable, Readable];
     // A killed child resets its pipes; that is reported through 'exit', not as a stream error.
     for (const s of this.child.stdio) s?.on('error', () => undefined);
     out.setEncoding('utf8').on('data', (s: string) => this.output('log', s.replace(/\n$/, '')));
@@ -115,8 +115,12 @@ export class FunctionProcess {
     this.child.kill('SIGKILL');
   }
 
+  private pipe(fd: number): Writable {
+    return (this.child.stdio as unknown as Writable[])[fd]!;
+  }
+
   private send(m: ParentMessage): void {
-    (this.child.stdio[FD.fromParent] as Writable).write(`${JSON.stringify(m)}\n`);
+    this.pipe(FD.fromParent).write(`${JSON.stringify(m)}\n`);
   }
 
   private output(stream: 'log' | 'error', text: string): void {
@@ -166,7 +170,7 @@ export class FunctionProcess {
         reply = { ok: false, message: e instanceof Error ? e.message : String(e) };
       }
     }
-    (this.child.stdio[FD.busReply] as Writable).write(`${JSON.stringify(reply)}\n`);
+    this.pipe(FD.busReply).write(`${JSON.stringify(reply)}\n`);
   }
 
   private exitText(code: number | null, signal: NodeJS.Signals | null): string {

@@ -15,7 +15,7 @@ lockNetwork();
 // Our own references, taken before learner code can replace the built-ins.
 const stringify = JSON.stringify;
 const parse = JSON.parse;
-const exit = process.exit.bind(process);
+const exit: (code: number) => never = process.exit.bind(process);
 const labDir = join(import.meta.dirname, '..', 'files');
 
 function send(m: ChildMessage): void {

@@ -74,7 +74,7 @@ describe('WebContainerLabRunner', () => {
   it('refuses to boot without isolation, before importing anything', async () => {
     g.crossOriginIsolated = false;
     const { WebContainerLabRunner } = await import('./webcontainer-runner.ts');
-    await expect(new WebContainerLabRunner({} as HTMLElement, identity).boot()).rejects.toThrow(/not cross-origin isolated.*in-page runner\.$/);
+    await expect(new WebContainerLabRunner({} as HTMLElement, identity).boot()).rejects.toThrow(/not served with the headers it needs.*in this page\.$/);
   });
 
   it('turns a failed boot into one sentence', async () => {
