@@ -24,7 +24,7 @@ vi.mock('@xterm/xterm', () => ({
     dispose() {}
   },
 }));
-vi.mock('@xterm/xterm/css/xterm.css', () => ({}));
+vi.mock('@xterm/xterm/css/xterm.css?url', () => ({ default: '/_astro/xterm.css' }));
 
 function container() {
   return {

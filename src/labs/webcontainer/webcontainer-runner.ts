@@ -59,7 +59,8 @@ export class WebContainerLabRunner implements LabRunner {
       );
     }
     // The stylesheet as a file of its own: a CSS import inside a lazily loaded chunk was dropped from the build (a 404).
-    if (!document.querySelector(`link[href="${cssUrl}"]`)) document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: cssUrl }));
+    const doc = this.host.ownerDocument as Document | undefined;
+    if (doc && !doc.querySelector(`link[href="${cssUrl}"]`)) doc.head.append(Object.assign(doc.createElement('link'), { rel: 'stylesheet', href: cssUrl }));
     this.terminal = new Terminal({ convertEol: true, disableStdin: true, fontSize: 13, rows: 16 });
     this.terminal.open(this.host);
   }
