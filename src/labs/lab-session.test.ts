@@ -107,11 +107,11 @@ describe('LabSession', () => {
 
   it('takes a file another tab changed when this tab did not touch it', () => {
     const replaced: string[][] = [];
-    const { s } = session(new MapStorage(), { filesReplaced: (p) => replaced.push(p) });
+    const { s } = session(new MapStorage(), { filesReplaced: (p, from) => replaced.push([...p, from]) });
     s.load();
     s.externalChange(KEY, JSON.stringify({ version: 1, files: { 'a.json': 'A-other', 'b.json': 'B0' }, savedAt: '' }));
     expect(s.files['a.json']).toBe('A-other');
-    expect(replaced).toEqual([['a.json']]);
+    expect(replaced).toEqual([['a.json', 'other-tab']]);
   });
 
   it('keeps this tab\'s edit and warns when both tabs changed the same file', () => {
@@ -122,6 +122,22 @@ describe('LabSession', () => {
     s.externalChange(KEY, JSON.stringify({ version: 1, files: { 'a.json': 'A-theirs', 'b.json': 'B-theirs' }, savedAt: '' }));
     expect(s.files).toEqual({ 'a.json': 'A-mine', 'b.json': 'B-theirs' });
     expect(conflicts).toEqual([['a.json']]);
+  });
+
+  it('two tabs saving at nearly the same time: the second merges the first one\'s save before writing', () => {
+    const storage = new MapStorage();
+    const conflicts: string[][] = [];
+    const a = session(storage).s;
+    const b = session(storage, { conflict: (p) => conflicts.push(p) }).s;
+    a.load();
+    b.load();
+    a.edit('a.json', 'A-from-a');
+    b.edit('a.json', 'A-from-b');
+    b.edit('b.json', 'B-from-b');
+    a.flush(); // saved, and b has not heard of it yet
+    b.flush();
+    expect(conflicts).toEqual([['a.json']]);
+    expect(JSON.parse(storage.map.get(KEY)!).files).toEqual({ 'a.json': 'A-from-b', 'b.json': 'B-from-b' });
   });
 
   it('ignores other keys, removals, damaged values and files that are not in the lab', () => {
@@ -136,12 +152,12 @@ describe('LabSession', () => {
 
   it('reset puts the starter back, saves it and tells the view', () => {
     const replaced: string[][] = [];
-    const { s, storage } = session(new MapStorage(), { filesReplaced: (p) => replaced.push(p) });
+    const { s, storage } = session(new MapStorage(), { filesReplaced: (p, from) => replaced.push([...p, from]) });
     s.load();
     s.edit('a.json', 'A1');
     s.reset();
     expect(s.files).toEqual(starter);
     expect(JSON.parse(storage.map.get(KEY)!).files).toEqual(starter);
-    expect(replaced).toEqual([['a.json', 'b.json']]);
+    expect(replaced).toEqual([['a.json', 'b.json', 'reset']]);
   });
 });

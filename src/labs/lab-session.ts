@@ -22,7 +22,7 @@ export interface LabSessionOptions {
 export interface LabSessionEvents {
   saved?(state: SaveState): void;
   /** Files changed by something other than this tab's typing (another tab, reset): show their new text. */
-  filesReplaced?(paths: string[]): void;
+  filesReplaced?(paths: string[], from: 'other-tab' | 'reset'): void;
   /** Another tab saved different edits to files this tab has also changed: this tab's are kept. */
   conflict?(paths: string[]): void;
   busy?(on: boolean): void;
@@ -44,7 +44,17 @@ export class LabSession {
   constructor(opts: LabSessionOptions, events: LabSessionEvents = {}) {
     this.opts = opts;
     this.events = events;
-    this.store = new LabWorkStore(opts.labId, opts.storage, (s) => this.onSaved(s), opts.saveDelayMs);
+    this.store = new LabWorkStore(opts.labId, opts.storage, (s) => this.onSaved(s), opts.saveDelayMs, () => this.mergeBeforeSave());
+  }
+
+  /** The stored value this tab last wrote or saw: anything else in storage was written by another tab. */
+  private seen: string | null = null;
+
+  /** Two tabs saving at nearly the same time: merge what the other wrote before writing over it. */
+  private mergeBeforeSave(): LabFiles {
+    const now = this.store.raw();
+    if (now !== null && now !== this.seen) this.externalChange(this.store.key, now);
+    return this.state;
   }
 
   get files(): LabFiles {
@@ -66,6 +76,7 @@ export class LabSession {
   /** Restores saved work and the file that was open; returns what to tell the learner. */
   load(): { restored: boolean; problem?: string } {
     const loaded = this.store.load(this.opts.starter);
+    this.seen = this.store.raw();
     this.state = loaded.files;
     this.base = { ...loaded.files };
     const paths = this.opts.fileSpecs.map((f) => f.path);
@@ -103,12 +114,17 @@ export class LabSession {
   reset(): void {
     const paths = this.opts.fileSpecs.map((f) => f.path);
     this.state = { ...this.state, ...Object.fromEntries(paths.map((p) => [p, this.opts.starter[p] ?? ''])) };
+    // The learner asked for the starter: what another tab saved is not merged back in.
+    this.seen = this.store.raw();
     this.store.save(this.state);
-    this.events.filesReplaced?.(paths);
+    this.events.filesReplaced?.(paths, 'reset');
   }
 
   private onSaved(state: SaveState): void {
-    if (state.ok) this.base = { ...this.state };
+    if (state.ok) {
+      this.base = { ...this.state };
+      this.seen = this.store.raw();
+    }
     this.events.saved?.(state);
   }
 
@@ -119,6 +135,7 @@ export class LabSession {
    */
   externalChange(key: string | null, newValue: string | null): void {
     if (key !== this.store.key || newValue === null) return;
+    this.seen = newValue;
     let theirs: LabFiles;
     try {
       theirs = (JSON.parse(newValue) as Partial<SavedLabWork>).files ?? {};
@@ -143,7 +160,7 @@ export class LabSession {
       } else conflicts.push(path);
     }
     this.state = next;
-    if (taken.length) this.events.filesReplaced?.(taken);
+    if (taken.length) this.events.filesReplaced?.(taken, 'other-tab');
     if (conflicts.length) this.events.conflict?.(conflicts);
   }
 

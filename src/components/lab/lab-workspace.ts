@@ -56,9 +56,14 @@ class LabWorkspace extends HTMLElement {
       {
         saved: (s) => this.showSave(s),
         busy: (on) => this.showBusy(on),
-        filesReplaced: (paths) => this.showFiles(paths),
-        conflict: (paths) =>
-          this.status('.lab-save-status', `${paths.join(', ')} also changed in another tab. This tab keeps its version; saving here replaces the other tab's. Reload to take the other tab's work instead.`, true),
+        filesReplaced: (paths, from) => {
+          this.showFiles(paths);
+          if (from === 'other-tab') this.status('.lab-save-status', `Updated ${paths.join(', ')} with the work saved in another tab.`);
+        },
+        conflict: (paths) => {
+          this.conflictNote = `${paths.join(', ')} also changed in another tab. This tab keeps its version; saving here replaces the other tab's. Reload to take the other tab's work instead.`;
+          this.status('.lab-save-status', this.conflictNote, true);
+        },
       },
     );
     const loaded = this.session.load();
@@ -115,13 +120,17 @@ class LabWorkspace extends HTMLElement {
     node.classList.toggle('lab-error', error);
   }
 
+  /** Stays next to "Saved at …" until the learner types again, so a save does not hide it. */
+  private conflictNote: string | undefined;
+
   private showSave(state: SaveState): void {
-    if (state.ok) this.status('.lab-save-status', `Saved at ${new Date(state.at).toLocaleTimeString()}.`);
+    if (state.ok) this.status('.lab-save-status', `Saved at ${new Date(state.at).toLocaleTimeString()}.${this.conflictNote ? ` ${this.conflictNote}` : ''}`, this.conflictNote !== undefined);
     else this.status('.lab-save-status', state.error, true);
   }
 
   private edited(path: string, text: string): void {
     if (!this.session.edit(path, text)) return;
+    this.conflictNote = undefined;
     const ta = this.textareas().find((t) => t.dataset.file === path);
     if (ta && ta.value !== text) ta.value = text;
     void this.checkPatterns(path);
