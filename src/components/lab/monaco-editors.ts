@@ -119,6 +119,7 @@ export function createLabEditors(setup: EditorSetup): LabEditors {
     readOnly: setup.fileSpecs[0]?.readonly ?? false,
     ariaLabel: `Editor: ${first}. Press Ctrl+M (Cmd+M on a Mac) to make Tab move focus out of the editor.`,
   });
+  let diffs = 0;
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => setup.onRun());
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => setup.onCheck());
   return {
@@ -134,8 +135,11 @@ export function createLabEditors(setup: EditorSetup): LabEditors {
     },
     focus: () => editor.focus(),
     showDiff(host, path, mine, solution) {
-      const original = monaco.editor.createModel(mine, languageFor(path));
-      const modified = monaco.editor.createModel(solution, languageFor(path));
+      // Named file:/// models: the TypeScript worker cannot resolve Monaco's default inmemory:// names
+      // ("Could not find source file").
+      diffs++;
+      const original = monaco.editor.createModel(mine, languageFor(path), monaco.Uri.parse(`file:///diff/${diffs}/mine/${path}`));
+      const modified = monaco.editor.createModel(solution, languageFor(path), monaco.Uri.parse(`file:///diff/${diffs}/solution/${path}`));
       const diff = monaco.editor.createDiffEditor(host, { readOnly: true, originalEditable: false, automaticLayout: true, renderSideBySide: host.clientWidth > 700, minimap: { enabled: false }, theme: darkTheme() ? 'vs-dark' : 'vs' });
       diff.setModel({ original, modified });
       return {
