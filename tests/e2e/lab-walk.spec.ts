@@ -88,3 +88,28 @@ test('a TypeScript runtime error points at the learner\'s file and line, without
   await expect(output).not.toContainText('blob:');
   expect(await fileBox(page, 'handler.ts').inputValue()).toContain('broken');
 });
+
+test('on a slow network the editor upgrade keeps what was typed, the cursor and the focus, and the page does not jump', async ({ page }) => {
+  // Hold the editor's code back, as a slow connection would, until the learner has typed.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/monaco-editors\.[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openLab(page, '01-first-rule', 'monaco');
+  const box = fileBox(page, 'pattern.json');
+  await box.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n// typed early');
+  const before = await page.locator('.lab-work').evaluate((el) => el.getBoundingClientRect().top);
+  const boxHeight = await box.evaluate((el) => el.offsetHeight);
+  release();
+  await expect(page.locator('lab-workspace[data-editor="monaco"] .monaco-editor').first()).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.type(' and later');
+  await expect(page.locator('.monaco-editor .view-lines').first()).toContainText('// typed early and later');
+  const after = await page.locator('.lab-work').evaluate((el) => el.getBoundingClientRect().top);
+  expect(Math.abs(after - before)).toBeLessThan(2);
+  const editorHeight = await page.locator('.lab-monaco').evaluate((el) => el.offsetHeight);
+  expect(Math.abs(editorHeight - Math.max(boxHeight, 240))).toBeLessThan(4);
+});

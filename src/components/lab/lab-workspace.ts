@@ -394,6 +394,12 @@ class LabWorkspace extends HTMLElement {
     try {
       const [{ createLabEditors }, { validatePattern }] = await Promise.all([import('./monaco-editors.ts'), import('../../eventbridge/pattern-api.ts')]);
       this.session.flush();
+      // The learner may have started typing while the editor downloaded: their text is already in the
+      // session (input events); carry the cursor, the focus and the box's height across too.
+      const ta = this.textareas().find((t) => t.dataset.file === this.current);
+      const focused = ta !== undefined && document.activeElement === ta;
+      const selection = ta ? { start: ta.selectionStart, end: ta.selectionEnd } : undefined;
+      if (ta?.offsetHeight) host.style.height = `${Math.max(ta.offsetHeight, 240)}px`;
       host.hidden = false;
       this.editors = createLabEditors({
         host,
@@ -407,6 +413,8 @@ class LabWorkspace extends HTMLElement {
       });
       this.editors.show(this.current);
       for (const p of this.querySelectorAll<HTMLElement>('[role="tabpanel"]')) p.hidden = true;
+      if (selection) this.editors.select(this.current, selection.start, selection.end);
+      if (focused) this.editors.focus();
       this.dataset.editor = 'monaco';
       this.button('editor').textContent = 'Use plain text editor';
     } catch (e) {

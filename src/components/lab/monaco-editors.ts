@@ -36,6 +36,8 @@ export interface LabEditors {
   show(path: string): void;
   setValue(path: string, text: string): void;
   focus(): void;
+  /** Puts the cursor (or a selection) at these character offsets of a file. */
+  select(path: string, start: number, end: number): void;
   showDiff(host: HTMLElement, path: string, mine: string, solution: string): { dispose(): void };
   dispose(): void;
 }
@@ -134,6 +136,14 @@ export function createLabEditors(setup: EditorSetup): LabEditors {
       if (model && model.getValue() !== text) model.setValue(text);
     },
     focus: () => editor.focus(),
+    select(path, start, end) {
+      const model = models.get(path);
+      if (!model || editor.getModel() !== model) return;
+      const a = model.getPositionAt(start);
+      const b = model.getPositionAt(end);
+      editor.setSelection(new monaco.Selection(a.lineNumber, a.column, b.lineNumber, b.column));
+      editor.revealPositionInCenterIfOutsideViewport(b);
+    },
     showDiff(host, path, mine, solution) {
       // Named file:/// models: the TypeScript worker cannot resolve Monaco's default inmemory:// names
       // ("Could not find source file").
