@@ -5,15 +5,28 @@ import { courseModules } from './src/course/modules.ts';
 import { listLabLinks } from './src/course/lab-list.ts';
 import { listLessonSlugs } from './src/course/lesson-list.ts';
 import { offlineCourse } from './src/offline/service-worker-integration.ts';
+import { headersFor, readHeadersFile } from './scripts/headers-file.ts';
 
 const labs = listLabLinks('./labs');
+// `npm start` and `npm run preview` send the headers every page gets when deployed (public/_headers).
+const siteHeaders = headersFor(readHeadersFile('./public/_headers'), '/');
 
 export default defineConfig({
   // Separate output and cache folders let several builds (for example parallel test runs) share one checkout.
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   site: 'https://eventbridge-course.example',
-  server: { port: 4321, host: '127.0.0.1' },
+  server: { port: 4321, host: '127.0.0.1', headers: siteHeaders },
+  vite: {
+    worker: {
+      rollupOptions: {
+        output: {
+          // The lab runner gets a folder of its own, so public/_headers can give it a stricter policy.
+          entryFileNames: (chunk) => (chunk.name.startsWith('lab-worker') ? '_astro/lab-runner/[name]-[hash].js' : '_astro/[name]-[hash].js'),
+        },
+      },
+    },
+  },
   // No telemetry or fetches: the course must build offline.
   integrations: [
     starlight({

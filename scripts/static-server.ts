@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { headersFor, readHeadersFile, type HeaderRule } from './headers-file.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,10 +17,18 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
 };
 
-/** Serves a built site from a folder on a free loopback port, as a static host would (`/a/` is `/a/index.html`). */
+/**
+ * Serves a built site from a folder on a free loopback port, as a static host would (`/a/` is
+ * `/a/index.html`), with the headers of the folder's `_headers` file applied as Netlify and Cloudflare
+ * Pages apply them (404s included).
+ */
 export async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
+  const rulesFile = join(root, '_headers');
+  const rules: HeaderRule[] = existsSync(rulesFile) ? readHeadersFile(rulesFile) : [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    for (const [name, value] of Object.entries(headersFor(rules, path))) res.setHeader(name, value);
+    if (path === '/_headers') return void res.writeHead(404).end('not found');
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root))) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');

@@ -1,10 +1,11 @@
 // Every lab: the solution passes every check, the starter fails at least one. Plus the CLI spawned once.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkLab, listLabs, main, runLabEvents } from './lab.ts';
+import { checkLab, filesFor, listLabs, main, runLabEvents } from './lab.ts';
+import { loadLab } from '../labs/load-lab.ts';
 
 const labs = listLabs();
 
@@ -35,14 +36,39 @@ describe('lab CLI functions', () => {
     expect(lines.join('\n')).toMatch(/There is no lab "99-nope"/);
   });
 
-  it('stops a handler stuck in an endless loop and reports it, in a worker thread', async () => {
+  it('stops a handler stuck in an endless loop and reports it, in its own process', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lab-loop-'));
     writeFileSync(join(dir, 'handler.ts'), 'export async function handler() {\n  while (true) {}\n}\n');
     const started = Date.now();
     const report = await checkLab('03-first-handler', { kind: 'dir', path: dir });
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(report.passed).toBe(false);
-    expect(report.output.map((l) => l.text).join('\n')).toMatch(/confirm-order \(handler\.ts\) ran longer than its 3 s timeout/);
+    const messages = report.results.map((r) => r.message ?? '').join('\n');
+    expect(messages).toMatch(/TIMEOUT: Handler did not finish within 3000 ms/);
+    expect(report.results.find((r) => /OrderConfirmed for the order/.test(r.title))?.status).toBe('failed');
+  });
+
+  it('takes read-only files from the lab, never from --dir', async () => {
+    const lab = loadLab('04-stop-the-pinball');
+    const dir = mkdtempSync(join(tmpdir(), 'lab-readonly-'));
+    for (const [path, text] of Object.entries(lab.solution)) writeFileSync(join(dir, path), text);
+    // A kitchen that never answers would hide the loop the learner is meant to fix.
+    writeFileSync(join(dir, 'kitchen.ts'), 'export async function handler() {}\n');
+    expect(filesFor(lab, { kind: 'dir', path: dir })['kitchen.ts']).toBe(lab.starter['kitchen.ts']);
+    writeFileSync(join(dir, 'to-kitchen.json'), lab.starter['to-kitchen.json']!);
+    const report = await checkLab('04-stop-the-pinball', { kind: 'dir', path: dir });
+    expect(report.passed).toBe(false);
+  });
+
+  it('refuses symbolic links in --dir and still writes the report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lab-link-'));
+    symlinkSync('/etc/passwd', join(dir, 'handler.ts'));
+    const out = join(mkdtempSync(join(tmpdir(), 'lab-report-')), 'report.json');
+    const lines: string[] = [];
+    expect(await main(['check', '03-first-handler', '--dir', dir, '--report', out], (s) => lines.push(s))).toBe(2);
+    expect(lines.join('\n')).toMatch(/handler\.ts .* is a symbolic link/);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { passed: boolean; error: string };
+    expect(report).toMatchObject({ passed: false, error: expect.stringMatching(/symbolic link/) });
   });
 
   it('runs a lab and returns the trace of every event', async () => {

@@ -2,10 +2,12 @@
 // How learners work locally, how instructors grade, and how CI tests every lab.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { listLabIds, loadLab, readFilesDir, type LabOnDisk } from '../labs/load-lab.ts';
+import { listLabIds, loadLab, type LabOnDisk } from '../labs/load-lab.ts';
+import type { LabRunner } from '../labs/lab-runner.ts';
 import { NodeLabRunner } from '../labs/node-runner.ts';
 import { formatCheckResult, formatTraceLine } from '../labs/format-trace.ts';
 import type { LabCheckReport, LabFiles, LabRunReport } from '../labs/lab-types.ts';
+import { readLearnerDir } from '../labs/read-learner-dir.ts';
 
 export interface LabSummary {
   id: string;
@@ -21,16 +23,38 @@ export function listLabs(labsDir?: string): LabSummary[] {
 
 export type FilesSource = { kind: 'starter' } | { kind: 'solution' } | { kind: 'dir'; path: string };
 
-/** The files a check or run uses: the starter, the solution, or a learner's folder laid over the starter. */
+/**
+ * The files a check or run uses: the starter, the solution, or a learner's folder laid over the starter.
+ * Files the lab marks read-only always come from the lab, whatever the folder holds.
+ */
 export function filesFor(lab: LabOnDisk, source: FilesSource): LabFiles {
   if (source.kind === 'starter') return { ...lab.starter };
   if (source.kind === 'solution') return { ...lab.starter, ...lab.solution };
-  return { ...lab.starter, ...readFilesDir(source.path) };
+  const readOnly = lab.fileSpecs.filter((f) => f.readonly).map((f) => f.path);
+  const learner = Object.entries(readLearnerDir(source.path)).filter(([path]) => !readOnly.includes(path));
+  return { ...lab.starter, ...Object.fromEntries(learner) };
 }
 
-export async function checkLab(id: string, source: FilesSource, labsDir?: string): Promise<LabCheckReport> {
-  const lab = loadLab(id, labsDir);
-  const runner = new NodeLabRunner(lab.customChecksPath ? { customChecksPath: lab.customChecksPath } : {});
+/**
+ * `sandbox: false` is for the in-browser Node.js terminal only: there the learner runs their own code in
+ * their own browser, and the sandbox (child processes under the permission model) is not shipped.
+ */
+export interface GradeOptions {
+  labsDir?: string;
+  sandbox?: boolean;
+}
+
+async function runnerFor(lab: LabOnDisk, opts: GradeOptions): Promise<LabRunner> {
+  const custom = lab.customChecksPath ? { customChecksPath: lab.customChecksPath } : {};
+  if (opts.sandbox === false) return new NodeLabRunner(custom);
+  // Imported when used: the in-browser terminal's copy of this CLI has no sandbox folder.
+  const { SandboxedLabRunner } = await import('../labs/sandbox/sandboxed-runner.ts');
+  return new SandboxedLabRunner(custom);
+}
+
+export async function checkLab(id: string, source: FilesSource, opts: GradeOptions = {}): Promise<LabCheckReport> {
+  const lab = loadLab(id, opts.labsDir);
+  const runner = await runnerFor(lab, opts);
   await runner.mount({ id, definition: lab.definition, files: filesFor(lab, source) });
   try {
     return await runner.check();
@@ -39,9 +63,9 @@ export async function checkLab(id: string, source: FilesSource, labsDir?: string
   }
 }
 
-export async function runLabEvents(id: string, source: FilesSource, labsDir?: string): Promise<LabRunReport> {
-  const lab = loadLab(id, labsDir);
-  const runner = new NodeLabRunner();
+export async function runLabEvents(id: string, source: FilesSource, opts: GradeOptions = {}): Promise<LabRunReport> {
+  const lab = loadLab(id, opts.labsDir);
+  const runner = await runnerFor(lab, opts);
   await runner.mount({ id, definition: lab.definition, files: filesFor(lab, source) });
   try {
     return await runner.run();
@@ -55,7 +79,10 @@ const USAGE = `Usage:
   npm run lab -- check <id> [--dir PATH | --solution | --starter] [--report FILE]
   npm run lab -- run <id> [--dir PATH | --solution | --starter] [--report FILE]
 Without a source option, check and run use the lab's starter files. --dir lays your folder over the
-starter files. --report also writes the full result as JSON (for graders and tools).`;
+starter files, except those the lab marks read-only. --report also writes the full result as JSON (for
+graders and tools), also when the check could not run. Handlers run in separate processes that can read
+only the lab's files and cannot use the network (see README, "Security"). --no-sandbox is for the
+in-browser terminal only.`;
 
 function writeReport(args: string[], report: unknown): void {
   const i = args.indexOf('--report');
@@ -79,6 +106,7 @@ function sourceFrom(args: string[]): FilesSource {
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<number> {
   const [command, ...rest] = argv;
   const color = process.stdout.isTTY === true;
+  let reportOnError = false;
   try {
     if (command === 'list') {
       const labs = listLabs();
@@ -90,15 +118,18 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     if (command === 'check' || command === 'run') {
       const id = rest.find((a, i) => !a.startsWith('--') && rest[i - 1] !== '--dir' && rest[i - 1] !== '--report');
       if (!id) throw new Error(`${command} needs a lab id. Try: npm run lab -- list`);
+      // The report is written whatever happens, so a grading script always finds one.
+      reportOnError = true;
       const source = sourceFrom(rest);
+      const opts: GradeOptions = { sandbox: !rest.includes('--no-sandbox') };
       if (command === 'run') {
-        const report = await runLabEvents(id, source);
+        const report = await runLabEvents(id, source, opts);
         writeReport(rest, report);
         for (const e of report.trace) out(formatTraceLine(e));
         for (const l of report.output) out(`${l.stream === 'error' ? 'error' : 'log'}: ${l.text}`);
         return report.output.some((l) => l.stream === 'error') ? 1 : 0;
       }
-      const report = await checkLab(id, source);
+      const report = await checkLab(id, source, opts);
       writeReport(rest, report);
       for (const l of report.output) out(`${l.stream}: ${l.text}`);
       for (const r of report.results) out(formatCheckResult(r, color));
@@ -109,7 +140,15 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     out(USAGE);
     return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
   } catch (e) {
-    out(`error: ${e instanceof Error ? e.message : String(e)}`);
+    const message = e instanceof Error ? e.message : String(e);
+    out(`error: ${message}`);
+    if (reportOnError) {
+      try {
+        writeReport(rest, { error: message, passed: false, results: [], output: [{ stream: 'error', text: message }] });
+      } catch {
+        // --report itself was the problem: already said above.
+      }
+    }
     return 2;
   }
 }

@@ -4,6 +4,7 @@ import { EventBridgeService, ManualClock, type PutEventsRequestEntry, type PutEv
 import type { LabDefinition, LabEvent, LabFiles, LabFunctionSpec, LabTargetSpec, LabTraceEntry, OutputLine } from './lab-types.ts';
 import { brief } from './partial-match.ts';
 import { ARCHIVE_NAME, buildTargets, putTargets, scheduleExpression, sourceText, startReplay } from './bus-setup.ts';
+import { OUTPUT_TRUNCATED, outputBudget } from './output-limits.ts';
 
 export type LabHandler = (event: unknown, context: LabHandlerContext) => unknown;
 
@@ -91,8 +92,12 @@ function learnerFrames(stack: string, file: string): string {
 async function captureConsole<T>(output: OutputLine[], fn: () => Promise<T>): Promise<T> {
   const c = globalThis.console;
   const saved = { log: c.log, info: c.info, warn: c.warn, error: c.error, debug: c.debug };
+  const budget = outputBudget();
   const line = (stream: OutputLine['stream']) => (...args: unknown[]) => {
-    output.push({ stream, text: args.map((a) => (typeof a === 'string' ? a : brief(a, 2000))).join(' ') });
+    const text = args.map((a) => (typeof a === 'string' ? a : brief(a, 2000))).join(' ');
+    const verdict = budget(text);
+    if (verdict === 'keep') output.push({ stream, text });
+    else if (verdict === 'notice') output.push({ stream: 'error', text: OUTPUT_TRUNCATED });
   };
   c.log = line('log');
   c.info = line('log');

@@ -24,12 +24,24 @@ export class LabWorkStore {
   private readonly storage: WorkStorage | undefined;
   private readonly onSave: (state: SaveState) => void;
   private readonly delayMs: number;
+  private readonly beforeSave: ((files: LabFiles) => LabFiles) | undefined;
 
-  constructor(labId: string, storage: WorkStorage | undefined, onSave: (state: SaveState) => void = () => {}, delayMs = 300) {
+  /** `beforeSave` may merge in what another tab saved meanwhile (see lab-session.ts). */
+  constructor(labId: string, storage: WorkStorage | undefined, onSave: (state: SaveState) => void = () => {}, delayMs = 300, beforeSave?: (files: LabFiles) => LabFiles) {
     this.key = LAB_WORK_PREFIX + labId;
     this.storage = storage;
     this.onSave = onSave;
     this.delayMs = delayMs;
+    this.beforeSave = beforeSave;
+  }
+
+  /** The saved value as stored now (another tab may have written it). */
+  raw(): string | null {
+    try {
+      return this.storage?.getItem(this.key) ?? null;
+    } catch {
+      return null;
+    }
   }
 
   /** The saved files laid over the starter (new starter files appear; removed ones are dropped). */
@@ -72,7 +84,8 @@ export class LabWorkStore {
     return this.save(files);
   }
 
-  save(files: LabFiles): SaveState {
+  save(given: LabFiles): SaveState {
+    const files = this.beforeSave ? this.beforeSave(given) : given;
     const at = new Date().toISOString();
     let state: SaveState;
     if (!this.storage) state = { ok: false, error: 'This browser blocks local storage, so your work cannot be saved. Copy it somewhere safe before leaving.' };

@@ -1,14 +1,37 @@
 // The thread side of a lab session: runs or checks the lab and reports through `post`.
 import type { SessionMessage, SessionRequest } from './session-protocol.ts';
+import type { OutputLine } from './lab-types.ts';
 import type { HandlerHost } from './lab-scenario.ts';
 import { runChecks, runLab, type CustomChecks } from './run-checks.ts';
 
-export async function serveSession(req: SessionRequest, post: (m: SessionMessage) => void, host: HandlerHost, custom: CustomChecks = {}): Promise<void> {
+/** Output lines wait at most this long, or until this many are waiting, before they cross to the page. */
+const BATCH_MS = 16;
+const BATCH_LINES = 50;
+
+export async function serveSession(req: SessionRequest, rawPost: (m: SessionMessage) => void, host: HandlerHost, custom: CustomChecks = {}): Promise<void> {
+  let waiting: OutputLine[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (waiting.length) rawPost({ type: 'output', lines: waiting });
+    waiting = [];
+  };
+  // Every other message goes after the output before it, so the page sees things in order.
+  const post = (m: SessionMessage) => {
+    flush();
+    rawPost(m);
+  };
+  const output = (line: OutputLine) => {
+    waiting.push(line);
+    if (waiting.length >= BATCH_LINES) flush();
+    else timer ??= setTimeout(flush, BATCH_MS);
+  };
   const live: HandlerHost = {
     loadHandler: (f, s, e) => host.loadHandler(f, s, e),
     enter: (fn, file, timeoutMs) => post({ type: 'enter', fn, file, timeoutMs }),
     exit: (fn) => post({ type: 'exit', fn }),
-    ...(req.kind === 'run' ? { onTrace: (entry) => post({ type: 'trace', entry: cloneable(entry) }), onOutput: (line) => post({ type: 'output', line }) } : {}),
+    ...(req.kind === 'run' ? { onTrace: (entry) => post({ type: 'trace', entry: cloneable(entry) }), onOutput: output } : {}),
   };
   try {
     const report = req.kind === 'run' ? await runLab(req.definition, req.files, live) : await runChecks(req.definition, req.files, live, custom, (result, index) => post({ type: 'result', index, result }));

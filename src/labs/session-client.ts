@@ -65,7 +65,12 @@ export function runSession(thread: SessionThread, req: SessionRequest, events: S
         case 'enter':
           clearTimeout(watchdog);
           watchdog = setTimeout(
-            () => stop(`Stopped: ${m.fn} (${m.file}) ran longer than its ${m.timeoutMs / 1000} s timeout, so it was terminated, as Lambda would. Look for a loop that never ends or a promise that never settles.`),
+            () =>
+              stop(
+                m.phase === 'load'
+                  ? `Stopped: ${m.file} did not finish loading within ${m.timeoutMs / 1000} s, so it was terminated. Look for a loop or a long computation at the top level of the module.`
+                  : `Stopped: ${m.fn} (${m.file}) ran longer than its ${m.timeoutMs / 1000} s timeout, so it was terminated, as Lambda would. Look for a loop that never ends or a promise that never settles.`,
+              ),
             m.timeoutMs + GRACE_MS,
           );
           break;
@@ -77,8 +82,10 @@ export function runSession(thread: SessionThread, req: SessionRequest, events: S
           events.onTrace?.(m.entry);
           break;
         case 'output':
-          output.push(m.line);
-          events.onOutput?.(m.line);
+          for (const line of m.lines) {
+            output.push(line);
+            events.onOutput?.(line);
+          }
           break;
         case 'result':
           results[m.index] = m.result;

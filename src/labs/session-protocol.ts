@@ -1,5 +1,8 @@
 // Messages between a page (or the CLI) and the thread that runs a lab. The thread can be stopped at any
 // time (an endless loop in a handler), so the caller keeps enough state to report what happened.
+
+/** How long a learner's module may take to evaluate (top-level code) before the thread is stopped. */
+export const LOAD_LIMIT_MS = 5000;
 import type { CheckResult, LabCheckReport, LabDefinition, LabFiles, LabRunReport, LabTraceEntry, OutputLine } from './lab-types.ts';
 
 export interface SessionRequest {
@@ -10,10 +13,12 @@ export interface SessionRequest {
 }
 
 export type SessionMessage =
-  | { type: 'enter'; fn: string; file: string; timeoutMs: number }
+  /** A handler call starts (`phase` 'load': a module is being evaluated); the caller's watchdog starts. */
+  | { type: 'enter'; fn: string; file: string; timeoutMs: number; phase?: 'load' }
   | { type: 'exit'; fn: string }
   | { type: 'trace'; entry: LabTraceEntry }
-  | { type: 'output'; line: OutputLine }
+  /** Output comes in batches, so a handler that logs in a loop cannot flood the page with messages. */
+  | { type: 'output'; lines: OutputLine[] }
   | { type: 'result'; index: number; result: CheckResult }
   | { type: 'done'; report: LabRunReport | LabCheckReport }
   | { type: 'fatal'; message: string };

@@ -73,6 +73,37 @@ describe('ProgressStore', () => {
     expect(store.isLessonComplete('keep/me')).toBe(true);
   });
 
+  it('imports all or nothing: a full storage leaves every key as it was and says so', () => {
+    const source = storeWith();
+    source.store.markLabPassed('01-first-rule');
+    source.storage.setItem(`${LAB_WORK_PREFIX}01-first-rule`, JSON.stringify({ version: 1, files: { 'pattern.json': 'x'.repeat(500) } }));
+    const file = JSON.stringify(source.store.exportAll());
+    const storage = new MemoryStorage(400);
+    const store = new ProgressStore(storage);
+    store.setLessonComplete('keep/me', true);
+    storage.setItem(`${LAB_WORK_PREFIX}02-content-filtering`, JSON.stringify({ version: 1, files: { 'a.json': 'mine' } }));
+    const before = new Map(Array.from({ length: storage.length }, (_, i) => [storage.key(i)!, storage.getItem(storage.key(i)!)]));
+    expect(() => store.importAll(file)).toThrow(/Browser storage is full, so nothing was imported and your progress is as it was/);
+    const after = new Map(Array.from({ length: storage.length }, (_, i) => [storage.key(i)!, storage.getItem(storage.key(i)!)]));
+    expect(after).toEqual(before);
+    expect(store.isLessonComplete('keep/me')).toBe(true);
+    expect(store.isLabPassed('01-first-rule')).toBe(false);
+  });
+
+  it('rejects lab ids the course does not have, and damaged lab work, before writing anything', () => {
+    const { store } = storeWith();
+    store.setLessonComplete('keep/me', true);
+    const file = (labWork: Record<string, unknown>, labs: Record<string, unknown> = {}) =>
+      JSON.stringify({ format: 'eventbridge-course-progress', version: 1, exportedAt: '', progress: { version: 1, lessons: {}, labs }, labWork, saved: {} });
+    expect(() => store.importAll(file({ '99-evil': { files: {} } }), ['01-first-rule'])).toThrow(/labs this course does not have \(99-evil\)/);
+    expect(() => store.importAll(file({}, { '98-nope': { passedAt: '2026-01-01T00:00:00Z' } }), ['01-first-rule'])).toThrow(/98-nope/);
+    expect(() => store.importAll(file({ '01-first-rule': { files: { 'a.json': 3 } } }), ['01-first-rule'])).toThrow(/damaged/);
+    expect(store.isLessonComplete('keep/me')).toBe(true);
+    const plan = store.inspectImport(file({ '01-first-rule': { files: { 'a.json': '{}' } } }), ['01-first-rule']);
+    expect(plan.labsWithWork).toEqual(['01-first-rule']);
+    expect(store.isLessonComplete('keep/me')).toBe(true);
+  });
+
   it('reports a failed save instead of swallowing it', () => {
     const storage = new MemoryStorage(40);
     const notices: Notice[] = [];

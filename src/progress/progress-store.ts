@@ -32,6 +32,13 @@ function parseOrRaw(raw: string): unknown {
 
 export type Notice = { kind: 'info' | 'error'; message: string };
 
+/** What an import would write, for the question the page asks first. */
+export interface ImportPlan {
+  progress: Progress;
+  labsWithWork: string[];
+  writes: [string, string][];
+}
+
 export class ProgressStore {
   readonly #storage: KeyValueStorage;
   readonly #onChange: (progress: Progress) => void;
@@ -87,8 +94,11 @@ export class ProgressStore {
     return { format: 'eventbridge-course-progress', version: 1, exportedAt: new Date().toISOString(), progress: this.#progress, labWork, saved };
   }
 
-  /** Replaces progress and lab work with an export's. Throws an Error with a learner-facing message on a bad file. */
-  importAll(text: string): void {
+  /**
+   * Reads an export without changing anything, so the page can say what it holds and ask before
+   * replacing. Throws an Error with a learner-facing message on a bad file or an unknown lab id.
+   */
+  inspectImport(text: string, knownLabIds?: readonly string[]): ImportPlan {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -103,10 +113,48 @@ export class ProgressStore {
     if (!migrated.ok) throw new Error(`The export cannot be used: ${migrated.reason}.`);
     const labWork = file.labWork && typeof file.labWork === 'object' ? file.labWork : {};
     const saved = file.saved && typeof file.saved === 'object' ? file.saved : {};
-    for (const key of this.#keys()) if (isBackedUp(key)) this.#storage.removeItem(key);
-    for (const [id, work] of Object.entries(labWork)) this.#write(LAB_WORK_PREFIX + id, JSON.stringify(work));
-    for (const [key, value] of Object.entries(saved)) if (isBackedUp(key)) this.#write(key, JSON.stringify(value));
-    this.#save(migrated.progress);
+    if (knownLabIds) {
+      const unknown = [...new Set([...Object.keys(labWork), ...Object.keys(migrated.progress.labs)])].filter((id) => !knownLabIds.includes(id));
+      if (unknown.length) throw new Error(`The export names labs this course does not have (${unknown.join(', ')}), so nothing was imported.`);
+    }
+    for (const [id, work] of Object.entries(labWork)) {
+      const files = (work as { files?: unknown } | null)?.files;
+      if (!files || typeof files !== 'object' || Object.values(files).some((t) => typeof t !== 'string')) {
+        throw new Error(`The saved work for lab ${id} in this export is damaged, so nothing was imported.`);
+      }
+    }
+    const writes: [string, string][] = [
+      ...Object.entries(labWork).map(([id, work]): [string, string] => [LAB_WORK_PREFIX + id, JSON.stringify(work)]),
+      ...Object.entries(saved)
+        .filter(([key]) => isBackedUp(key))
+        .map(([key, value]): [string, string] => [key, JSON.stringify(value)]),
+      [PROGRESS_KEY, JSON.stringify(migrated.progress)],
+    ];
+    return { progress: migrated.progress, labsWithWork: Object.keys(labWork), writes };
+  }
+
+  /**
+   * Replaces progress and lab work with an export's, all or nothing: if storage refuses any write (full,
+   * blocked), everything is put back as it was and the Error says so.
+   */
+  importAll(text: string, knownLabIds?: readonly string[]): void {
+    const plan = this.inspectImport(text, knownLabIds);
+    const before = new Map<string, string>();
+    for (const key of this.#keys()) {
+      const raw = isBackedUp(key) || key === PROGRESS_KEY ? this.#storage.getItem(key) : null;
+      if (raw !== null) before.set(key, raw);
+    }
+    try {
+      for (const key of before.keys()) if (isBackedUp(key)) this.#storage.removeItem(key);
+      for (const [key, value] of plan.writes) this.#storage.setItem(key, value);
+    } catch (error) {
+      for (const [key] of plan.writes) this.#storage.removeItem(key);
+      for (const [key, value] of before) this.#storage.setItem(key, value);
+      const quota = error instanceof Error && /quota/i.test(`${error.name} ${error.message}`);
+      throw new Error(`${quota ? 'Browser storage is full' : `Storage refused the import (${error instanceof Error ? error.message : String(error)})`}, so nothing was imported and your progress is as it was.`);
+    }
+    this.#progress = plan.progress;
+    this.#onChange(plan.progress);
   }
 
   reset(): void {

@@ -11,7 +11,7 @@ test('the prefix trap fails with an explanation, the fixes pass, and all files s
   const hub = result(page, 'India desk: shipments to other destinations stay out');
   await expect(hub).toHaveAttribute('data-status', 'failed');
   await expect(hub).toContainText('Trap: INT-HUB starts with IN too');
-  await hub.getByText("Why didn't my event match?").click();
+  await hub.getByText('Why did my event match?').click();
   await expect(hub.locator('details')).toContainText('to-int-hub vs rule india-desk');
 
   for (const f of ['india.json', 'attention.json', 'priority.json']) await setFile(page, f, solution(f));

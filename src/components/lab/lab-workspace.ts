@@ -1,8 +1,8 @@
-// The lab page's behaviour: files (textareas, upgraded to Monaco when it loads), autosave, Run/Check on
-// the in-page worker (or a WebContainer), results, trace, hints, solution diff and reset.
-import { LabWorkStore, type SaveState, type WorkStorage } from '../../labs/lab-work-store.ts';
+// The lab page's element: it renders a LabSession (src/labs/lab-session.ts: files, autosave, runner
+// choice, other tabs) as textareas upgraded to Monaco, results, trace, hints, solution diff and reset.
+import type { SaveState, WorkStorage } from '../../labs/lab-work-store.ts';
+import { LabSession } from '../../labs/lab-session.ts';
 import type { CheckResult, LabDefinition, LabFiles, LabFileSpec, LabTraceEntry, OutputLine } from '../../labs/lab-types.ts';
-import type { LabRunner } from '../../labs/lab-runner.ts';
 import { WorkerLabRunner } from '../../labs/browser/worker-runner.ts';
 import { webContainerUnavailableReason } from '../../labs/webcontainer/webcontainer-support.ts';
 import { lineDiff } from '../../labs/line-diff.ts';
@@ -22,9 +22,9 @@ interface LabData {
 
 const EDITOR_PREF_KEY = 'ebc:lab-editor';
 
-function storage(): WorkStorage | undefined {
+function storage(kind: 'localStorage' | 'sessionStorage' = 'localStorage'): WorkStorage | undefined {
   try {
-    const s = window.localStorage;
+    const s = window[kind];
     s.getItem('ebc:probe');
     return s;
   } catch {
@@ -40,13 +40,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 
 class LabWorkspace extends HTMLElement {
   private data!: LabData;
-  private files: LabFiles = {};
-  private store!: LabWorkStore;
+  private session!: LabSession;
   private worker = new WorkerLabRunner();
-  private webcontainer: LabRunner | undefined;
   private editors: LabEditors | undefined;
-  private current = '';
-  private busy: AbortController | undefined;
   private trace: LabTraceEntry[] = [];
   private hintsShown = 0;
   private solutionView: { dispose(): void } | undefined;
@@ -54,10 +50,23 @@ class LabWorkspace extends HTMLElement {
 
   connectedCallback(): void {
     this.data = JSON.parse(this.querySelector('.lab-data')?.textContent ?? '{}') as LabData;
-    this.current = this.data.fileSpecs[0]?.path ?? '';
-    this.store = new LabWorkStore(this.data.labId, storage(), (s) => this.showSave(s));
-    const loaded = this.store.load(this.data.starter);
-    this.files = loaded.files;
+    const { labId, definition, starter, fileSpecs } = this.data;
+    this.session = new LabSession(
+      { labId, definition, starter, fileSpecs, runner: this.worker, storage: storage(), tabStorage: storage('sessionStorage') },
+      {
+        saved: (s) => this.showSave(s),
+        busy: (on) => this.showBusy(on),
+        filesReplaced: (paths, from) => {
+          this.showFiles(paths);
+          if (from === 'other-tab') this.status('.lab-save-status', `Updated ${paths.join(', ')} with the work saved in another tab.`);
+        },
+        conflict: (paths) => {
+          this.conflictNote = `${paths.join(', ')} also changed in another tab. This tab keeps its version; saving here replaces the other tab's. Reload to take the other tab's work instead.`;
+          this.status('.lab-save-status', this.conflictNote, true);
+        },
+      },
+    );
+    const loaded = this.session.load();
     for (const ta of this.textareas()) {
       const path = ta.dataset.file ?? '';
       ta.value = this.files[path] ?? '';
@@ -65,18 +74,35 @@ class LabWorkspace extends HTMLElement {
     }
     if (loaded.problem) this.status('.lab-save-status', loaded.problem, true);
     else if (loaded.restored) this.status('.lab-save-status', 'Your saved work was restored.');
-    window.addEventListener('pagehide', () => this.store.flush());
+    window.addEventListener('pagehide', () => this.session.flush());
+    window.addEventListener('storage', (e) => this.session.externalChange(e.key, e.newValue));
     document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') this.store.flush();
+      if (document.visibilityState === 'hidden') this.session.flush();
     });
     this.wireTabs();
     this.wireButtons();
-    const reason = webContainerUnavailableReason();
-    if (reason) this.status('.lab-runner-status', reason);
     void this.checkPatterns(this.current);
     const plain = new URLSearchParams(location.search).get('editor') === 'plain' || storage()?.getItem(EDITOR_PREF_KEY) === 'plain';
     if (plain) this.button('editor').textContent = 'Use the code editor';
     else this.scheduleEditor();
+  }
+
+  private get files(): LabFiles {
+    return this.session.files;
+  }
+
+  private get current(): string {
+    return this.session.current;
+  }
+
+  /** Files changed from outside this tab's typing (another tab, reset): show their text. */
+  private showFiles(paths: string[]): void {
+    for (const path of paths) {
+      const text = this.files[path] ?? '';
+      const ta = this.textareas().find((t) => t.dataset.file === path);
+      if (ta && ta.value !== text) ta.value = text;
+      this.editors?.setValue(path, text);
+    }
   }
 
   private textareas(): HTMLTextAreaElement[] {
@@ -94,17 +120,19 @@ class LabWorkspace extends HTMLElement {
     node.classList.toggle('lab-error', error);
   }
 
+  /** Stays next to "Saved at …" until the learner types again, so a save does not hide it. */
+  private conflictNote: string | undefined;
+
   private showSave(state: SaveState): void {
-    if (state.ok) this.status('.lab-save-status', `Saved at ${new Date(state.at).toLocaleTimeString()}.`);
+    if (state.ok) this.status('.lab-save-status', `Saved at ${new Date(state.at).toLocaleTimeString()}.${this.conflictNote ? ` ${this.conflictNote}` : ''}`, this.conflictNote !== undefined);
     else this.status('.lab-save-status', state.error, true);
   }
 
   private edited(path: string, text: string): void {
-    if (this.files[path] === text) return;
-    this.files = { ...this.files, [path]: text };
+    if (!this.session.edit(path, text)) return;
+    this.conflictNote = undefined;
     const ta = this.textareas().find((t) => t.dataset.file === path);
     if (ta && ta.value !== text) ta.value = text;
-    this.store.schedule(this.files);
     void this.checkPatterns(path);
   }
 
@@ -131,12 +159,15 @@ class LabWorkspace extends HTMLElement {
         t.setAttribute('aria-selected', String(on));
         t.tabIndex = on ? 0 : -1;
       }
-      this.current = tab.dataset.file ?? '';
+      this.session.select(tab.dataset.file ?? '');
       for (const p of this.querySelectorAll<HTMLElement>('[role="tabpanel"]')) p.hidden = this.editors !== undefined || p.dataset.file !== this.current;
       this.editors?.show(this.current);
       if (focus) tab.focus();
       void this.checkPatterns(this.current);
     };
+    // The file that was open before a reload.
+    const open = tabs.find((t) => t.dataset.file === this.current);
+    if (open) select(open, false);
     tabs.forEach((tab, i) => {
       tab.addEventListener('click', () => select(tab, false));
       tab.addEventListener('keydown', (e) => {
@@ -154,7 +185,7 @@ class LabWorkspace extends HTMLElement {
   private wireButtons(): void {
     this.button('run').addEventListener('click', () => void this.run());
     this.button('check').addEventListener('click', () => void this.check());
-    this.button('stop').addEventListener('click', () => this.busy?.abort());
+    this.button('stop').addEventListener('click', () => this.session.stop());
     this.button('reset').addEventListener('click', () => this.reset());
     this.button('solution').addEventListener('click', () => void this.toggleSolution());
     this.button('why').addEventListener('click', () => void this.explain());
@@ -170,33 +201,22 @@ class LabWorkspace extends HTMLElement {
     });
   }
 
-  private setBusy(on: boolean): AbortController | undefined {
+  private showBusy(on: boolean): void {
     this.button('run').disabled = on;
     this.button('check').disabled = on;
     this.button('stop').hidden = !on;
-    this.busy = on ? new AbortController() : undefined;
-    return this.busy;
-  }
-
-  private runner(): LabRunner {
-    return this.webcontainer ?? this.worker;
   }
 
   private async run(): Promise<void> {
-    if (this.busy) return;
-    this.store.flush();
-    const ctl = this.setBusy(true)!;
+    if (this.session.busy) return;
     this.trace = [];
     const output = this.querySelector<HTMLElement>('.lab-output')!;
     output.textContent = '';
     this.renderTrace();
     this.querySelector<HTMLElement>('.lab-trace-empty')!.textContent = 'Running…';
     try {
-      const runner = this.runner();
-      await runner.mount({ id: this.data.labId, definition: this.data.definition, files: this.files });
       let pending = false;
-      const report = await runner.run({
-        signal: ctl.signal,
+      const report = await this.session.run({
         onTrace: (entry) => {
           this.trace.push(entry);
           if (!pending) {
@@ -209,6 +229,7 @@ class LabWorkspace extends HTMLElement {
         },
         onOutput: (line) => this.appendOutput(line),
       });
+      if (!report) return;
       this.trace = report.trace;
       this.renderTrace();
       if (!output.textContent) for (const l of report.output) this.appendOutput(l);
@@ -216,8 +237,6 @@ class LabWorkspace extends HTMLElement {
     } catch (e) {
       this.appendOutput({ stream: 'error', text: e instanceof Error ? e.message : String(e) });
       this.dropWebContainer(e);
-    } finally {
-      this.setBusy(false);
     }
   }
 
@@ -231,19 +250,16 @@ class LabWorkspace extends HTMLElement {
   }
 
   private async check(): Promise<void> {
-    if (this.busy) return;
-    this.store.flush();
-    const ctl = this.setBusy(true)!;
+    if (this.session.busy) return;
     const list = this.querySelector<HTMLOListElement>('.lab-result-list')!;
     list.replaceChildren();
     this.status('.lab-results-summary', 'Checking…');
     const output = this.querySelector<HTMLElement>('.lab-output')!;
     output.textContent = '';
     try {
-      const runner = this.runner();
-      await runner.mount({ id: this.data.labId, definition: this.data.definition, files: this.files });
-      const report = await runner.check({ signal: ctl.signal, onOutput: (l) => this.appendOutput(l) });
-      list.replaceChildren(...report.results.map((r) => this.resultItem(r)));
+      const report = await this.session.check({ onOutput: (l) => this.appendOutput(l) });
+      if (!report) return;
+      list.replaceChildren(...report.results.map((r, i) => this.resultItem(r, i)));
       for (const l of report.output) this.appendOutput(l);
       const passed = report.results.filter((r) => r.status === 'passed').length;
       if (report.passed) {
@@ -257,18 +273,19 @@ class LabWorkspace extends HTMLElement {
     } catch (e) {
       this.status('.lab-results-summary', `The checks could not run: ${e instanceof Error ? e.message : String(e)}`, true);
       this.dropWebContainer(e);
-    } finally {
-      this.setBusy(false);
     }
   }
 
-  private resultItem(r: CheckResult): HTMLLIElement {
+  private resultItem(r: CheckResult, index: number): HTMLLIElement {
     const label = r.status === 'passed' ? 'Passed' : r.status === 'failed' ? 'Failed' : 'Error';
     const li = el('li', { className: `lab-result lab-result--${r.status}` }, el('span', { className: 'lab-result-status' }, `${label}:`), r.title);
     li.dataset.status = r.status;
     if (r.message && r.status !== 'passed') li.append(el('p', { className: 'lab-result-message' }, r.message));
     if (r.explanations?.length && r.status !== 'passed') {
-      const details = el('details', {}, el('summary', {}, "Why didn't my event match?"), el('ul', {}, ...r.explanations.map((x) => el('li', {}, x))));
+      // An event that got through by mistake did match: ask the question the learner has.
+      const spec = this.data.definition.checks[index];
+      const question = spec?.type === 'routes' && spec.expect !== 'reach' ? 'Why did my event match?' : "Why didn't my event match?";
+      const details = el('details', {}, el('summary', {}, question), el('ul', {}, ...r.explanations.map((x) => el('li', {}, x))));
       li.append(details);
     }
     return li;
@@ -358,12 +375,8 @@ class LabWorkspace extends HTMLElement {
 
   private reset(): void {
     if (!window.confirm('Reset every file of this lab to the starter? Your changes will be lost.')) return;
-    for (const spec of this.data.fileSpecs) {
-      const text = this.data.starter[spec.path] ?? '';
-      this.edited(spec.path, text);
-      this.editors?.setValue(spec.path, text);
-    }
-    this.store.flush();
+    this.session.reset();
+    void this.checkPatterns(this.current);
     this.status('.lab-save-status', 'Files reset to the starter.');
   }
 
@@ -380,7 +393,13 @@ class LabWorkspace extends HTMLElement {
     const host = this.querySelector<HTMLElement>('.lab-monaco')!;
     try {
       const [{ createLabEditors }, { validatePattern }] = await Promise.all([import('./monaco-editors.ts'), import('../../eventbridge/pattern-api.ts')]);
-      this.store.flush();
+      this.session.flush();
+      // The learner may have started typing while the editor downloaded: their text is already in the
+      // session (input events); carry the cursor, the focus and the box's height across too.
+      const ta = this.textareas().find((t) => t.dataset.file === this.current);
+      const focused = ta !== undefined && document.activeElement === ta;
+      const selection = ta ? { start: ta.selectionStart, end: ta.selectionEnd } : undefined;
+      if (ta?.offsetHeight) host.style.height = `${Math.max(ta.offsetHeight, 240)}px`;
       host.hidden = false;
       this.editors = createLabEditors({
         host,
@@ -389,9 +408,13 @@ class LabWorkspace extends HTMLElement {
         patternFiles: this.data.patternFiles,
         onChange: (path, text) => this.edited(path, text),
         validatePattern: (text) => validatePattern(text),
+        onRun: () => void this.run(),
+        onCheck: () => void this.check(),
       });
       this.editors.show(this.current);
       for (const p of this.querySelectorAll<HTMLElement>('[role="tabpanel"]')) p.hidden = true;
+      if (selection) this.editors.select(this.current, selection.start, selection.end);
+      if (focused) this.editors.focus();
       this.dataset.editor = 'monaco';
       this.button('editor').textContent = 'Use plain text editor';
     } catch (e) {
@@ -428,9 +451,8 @@ class LabWorkspace extends HTMLElement {
 
   /** A failing WebContainer never leaves the learner stuck: say so and go back to the in-page runner. */
   private dropWebContainer(e: unknown): void {
-    if (!this.webcontainer) return;
-    this.webcontainer.dispose();
-    this.webcontainer = undefined;
+    if (!this.session.usingExtraRunner) return;
+    this.session.useRunner(undefined);
     this.querySelector<HTMLElement>('.lab-terminal')!.hidden = true;
     this.button('webcontainer').disabled = false;
     this.querySelector<HTMLElement>('.lab-runner-name')!.textContent = 'this page (a Web Worker)';
@@ -453,7 +475,7 @@ class LabWorkspace extends HTMLElement {
       const wc = new WebContainerLabRunner(terminal, (files) => this.worker.transpile(files));
       await wc.boot();
       await wc.mount({ id: this.data.labId, definition: this.data.definition, files: this.files });
-      this.webcontainer = wc;
+      this.session.useRunner(wc);
       this.querySelector<HTMLElement>('.lab-runner-name')!.textContent = 'Node.js in a WebContainer';
       this.status('.lab-runner-status', 'Run and Check now use the Node.js terminal below.');
     } catch (e) {

@@ -5,6 +5,8 @@ import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
 import 'monaco-editor/editor/contrib/caretOperations/browser/transpose';
 import 'monaco-editor/editor/contrib/clipboard/browser/clipboard';
 import 'monaco-editor/editor/contrib/codeAction/browser/codeActionContributions';
+// The diff editor ("Show solution") asks for the code-lens cache even without code lenses.
+import 'monaco-editor/editor/contrib/codelens/browser/codelensController';
 import 'monaco-editor/editor/browser/widget/codeEditor/codeEditorWidget';
 import 'monaco-editor/editor/contrib/comment/browser/comment';
 import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu';

@@ -27,12 +27,17 @@ export interface EditorSetup {
   onChange(path: string, text: string): void;
   /** The engine's validatePattern, for markers. */
   validatePattern(text: string): { path: string; message: string }[];
+  /** Ctrl+Enter and Ctrl+Shift+Enter, which the editor would otherwise take as "insert a line". */
+  onRun(): void;
+  onCheck(): void;
 }
 
 export interface LabEditors {
   show(path: string): void;
   setValue(path: string, text: string): void;
   focus(): void;
+  /** Puts the cursor (or a selection) at these character offsets of a file. */
+  select(path: string, start: number, end: number): void;
   showDiff(host: HTMLElement, path: string, mine: string, solution: string): { dispose(): void };
   dispose(): void;
 }
@@ -116,6 +121,9 @@ export function createLabEditors(setup: EditorSetup): LabEditors {
     readOnly: setup.fileSpecs[0]?.readonly ?? false,
     ariaLabel: `Editor: ${first}. Press Ctrl+M (Cmd+M on a Mac) to make Tab move focus out of the editor.`,
   });
+  let diffs = 0;
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => setup.onRun());
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => setup.onCheck());
   return {
     show(path) {
       const model = models.get(path);
@@ -128,9 +136,20 @@ export function createLabEditors(setup: EditorSetup): LabEditors {
       if (model && model.getValue() !== text) model.setValue(text);
     },
     focus: () => editor.focus(),
+    select(path, start, end) {
+      const model = models.get(path);
+      if (!model || editor.getModel() !== model) return;
+      const a = model.getPositionAt(start);
+      const b = model.getPositionAt(end);
+      editor.setSelection(new monaco.Selection(a.lineNumber, a.column, b.lineNumber, b.column));
+      editor.revealPositionInCenterIfOutsideViewport(b);
+    },
     showDiff(host, path, mine, solution) {
-      const original = monaco.editor.createModel(mine, languageFor(path));
-      const modified = monaco.editor.createModel(solution, languageFor(path));
+      // Named file:/// models: the TypeScript worker cannot resolve Monaco's default inmemory:// names
+      // ("Could not find source file").
+      diffs++;
+      const original = monaco.editor.createModel(mine, languageFor(path), monaco.Uri.parse(`file:///diff/${diffs}/mine/${path}`));
+      const modified = monaco.editor.createModel(solution, languageFor(path), monaco.Uri.parse(`file:///diff/${diffs}/solution/${path}`));
       const diff = monaco.editor.createDiffEditor(host, { readOnly: true, originalEditable: false, automaticLayout: true, renderSideBySide: host.clientWidth > 700, minimap: { enabled: false }, theme: darkTheme() ? 'vs-dark' : 'vs' });
       diff.setModel({ original, modified });
       return {

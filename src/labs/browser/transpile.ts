@@ -24,12 +24,17 @@ export class TranspileError extends Error {
 
 /** Returns JavaScript for `source`; `.ts` imports are rewritten to `.js`. Syntax errors throw with file:line:column. */
 export async function transpile(fileName: string, source: string): Promise<string> {
-  if (!/\.(m|c)?ts$/.test(fileName)) return source;
+  return (await transpileWithMap(fileName, source)).js;
+}
+
+/** As transpile, with the source map (for mapping error positions back to the learner's lines). */
+export async function transpileWithMap(fileName: string, source: string): Promise<{ js: string; map?: string }> {
+  if (!/\.(m|c)?ts$/.test(fileName)) return { js: source };
   const ts = await loadCompiler();
   const out = ts.transpileModule(source, {
     fileName,
     reportDiagnostics: true,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, rewriteRelativeImportExtensions: true, sourceMap: false },
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, rewriteRelativeImportExtensions: true, sourceMap: true },
   });
   const d = out.diagnostics?.[0];
   if (d) {
@@ -37,5 +42,6 @@ export async function transpile(fileName: string, source: string): Promise<strin
     const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
     throw new TranspileError(`${fileName}${pos ? `:${pos.line + 1}:${pos.character + 1}` : ''}: ${text}`);
   }
-  return out.outputText;
+  // The map is used in memory; the comment pointing at a .map file would only cause a failed fetch.
+  return { js: out.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n'), ...(out.sourceMapText ? { map: out.sourceMapText } : {}) };
 }

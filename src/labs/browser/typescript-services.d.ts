@@ -9,6 +9,8 @@ declare module 'monaco-editor/languages/features/typescript/lib/typescriptServic
       options: { fileName?: string; reportDiagnostics?: boolean; compilerOptions?: Record<string, unknown> },
     ): {
       outputText: string;
+      /** Present when compilerOptions.sourceMap is true. */
+      sourceMapText?: string;
       diagnostics?: { start?: number; messageText: string | { messageText: string }; file?: { getLineAndCharacterOfPosition(p: number): { line: number; character: number } } }[];
     };
   };

@@ -1,6 +1,7 @@
-// The in-page LabRunner: a dedicated module worker runs the engine and the learner's handlers. A worker
-// that had to be terminated (a handler outran its timeout, or the run was cancelled) is replaced by a
-// fresh one on the next run.
+// The in-page LabRunner: a dedicated module worker runs the engine and the learner's handlers. Every Run
+// and every Check gets a fresh worker, so nothing a handler did (a patched built-in, a timer left
+// running, an error after a fatal one) survives into the next. Its results are self-reported: the
+// learner controls this page, so only the command-line grader's verdict counts for grading.
 import type { CheckOptions, LabRunner, MountedLab, RunOptions } from '../lab-runner.ts';
 import type { LabCheckReport, LabRunReport } from '../lab-types.ts';
 import { runSession, type SessionOutcome, type SessionThread } from '../session-client.ts';
@@ -48,7 +49,14 @@ export class WorkerLabRunner implements LabRunner {
   private async session(kind: 'run' | 'check', opts: RunOptions & CheckOptions): Promise<SessionOutcome> {
     if (!this.lab) throw new Error('mount() a lab first');
     const { id, definition, files } = this.lab;
-    return runSession(this.thread(), { kind, labId: id, definition, files }, opts, opts.signal);
+    this.worker?.terminate();
+    this.worker = undefined;
+    const thread = this.thread();
+    try {
+      return await runSession(thread, { kind, labId: id, definition, files }, opts, opts.signal);
+    } finally {
+      thread.terminate();
+    }
   }
 
   async run(options: RunOptions = {}): Promise<LabRunReport> {

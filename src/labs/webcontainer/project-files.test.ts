@@ -77,20 +77,20 @@ describe('WebContainer project files', () => {
 
   it('checks the solution (exit 0) and the starter (exit 1) of the TypeScript lab under Node without type stripping', async () => {
     const good = await mountedProject('03-first-handler', 'solution');
-    const pass = runNode(good.dir, ['src/cli/lab.js', 'check', '03-first-handler', '--dir', 'work', '--report', '.lab/check.json']);
+    const pass = runNode(good.dir, ['src/cli/lab.js', 'check', '03-first-handler', '--dir', 'work', '--no-sandbox', '--report', '.lab/check.json']);
     expect(pass.stdout).toMatch(/(\d+)\/\1 checks passed: lab complete/);
     expect(pass.status).toBe(0);
     const report = JSON.parse(readFileSync(join(good.dir, '.lab/check.json'), 'utf8')) as { passed: boolean };
     expect(report.passed).toBe(true);
     const bad = await mountedProject('03-first-handler', 'files');
-    const fail = runNode(bad.dir, ['src/cli/lab.js', 'check', '03-first-handler', '--dir', 'work']);
+    const fail = runNode(bad.dir, ['src/cli/lab.js', 'check', '03-first-handler', '--dir', 'work', '--no-sandbox']);
     expect(fail.status).toBe(1);
     expect(fail.stdout).toContain('FAIL');
   });
 
   it('runs the events through the bus and prints the trace', async () => {
     const { dir } = await mountedProject('01-first-rule', 'solution');
-    const res = runNode(dir, ['src/cli/lab.js', 'run', '01-first-rule', '--dir', 'work']);
+    const res = runNode(dir, ['src/cli/lab.js', 'run', '01-first-rule', '--dir', 'work', '--no-sandbox']);
     expect(res.status).toBe(0);
     expect(res.stdout).toMatch(/Rules matched: matched big-orders/);
   });

@@ -47,8 +47,8 @@ export async function buildProjectFiles(input: ProjectInput, transpileAll: Trans
       private: true,
       type: 'module',
       scripts: {
-        check: `node src/cli/lab.js check ${labId} --dir work --report .lab/check.json`,
-        run: `node src/cli/lab.js run ${labId} --dir work --report .lab/run.json`,
+        check: `node src/cli/lab.js check ${labId} --dir work --report .lab/check.json --no-sandbox`,
+        run: `node src/cli/lab.js run ${labId} --dir work --report .lab/run.json --no-sandbox`,
       },
       // JSON Schema checks use the schema registry's Ajv setup; the lab format reads checks.json with zod and briefs with
       // yaml. The container installs them from the npm registry.

@@ -42,7 +42,7 @@ describe('project sources gathered by import.meta.glob', () => {
       writeFileSync(join(dir, p), text);
     }
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    const res = spawnSync(process.execPath, ['--no-experimental-strip-types', 'src/cli/lab.js', 'check', '01-first-rule', '--dir', 'work'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    const res = spawnSync(process.execPath, ['--no-experimental-strip-types', 'src/cli/lab.js', 'check', '01-first-rule', '--dir', 'work', '--no-sandbox'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     expect(res.stdout).toMatch(/3\/7 checks passed/);
     expect(res.status).toBe(1);
   });

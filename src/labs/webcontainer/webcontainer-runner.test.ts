@@ -24,7 +24,7 @@ vi.mock('@xterm/xterm', () => ({
     dispose() {}
   },
 }));
-vi.mock('@xterm/xterm/css/xterm.css', () => ({}));
+vi.mock('@xterm/xterm/css/xterm.css?url', () => ({ default: '/_astro/xterm.css' }));
 
 function container() {
   return {
@@ -74,7 +74,7 @@ describe('WebContainerLabRunner', () => {
   it('refuses to boot without isolation, before importing anything', async () => {
     g.crossOriginIsolated = false;
     const { WebContainerLabRunner } = await import('./webcontainer-runner.ts');
-    await expect(new WebContainerLabRunner({} as HTMLElement, identity).boot()).rejects.toThrow(/not cross-origin isolated.*in-page runner\.$/);
+    await expect(new WebContainerLabRunner({} as HTMLElement, identity).boot()).rejects.toThrow(/not served with the headers it needs.*in this page\.$/);
   });
 
   it('turns a failed boot into one sentence', async () => {
@@ -92,7 +92,7 @@ describe('WebContainerLabRunner', () => {
     await runner.boot();
     await runner.mount(lab);
     const tree = fake.mounted[0] as Record<string, { directory?: Record<string, unknown>; file?: { contents: string } }>;
-    expect(tree['package.json']?.file?.contents).toContain('"check": "node src/cli/lab.js check 01-first-rule --dir work --report .lab/check.json"');
+    expect(tree['package.json']?.file?.contents).toContain('"check": "node src/cli/lab.js check 01-first-rule --dir work --report .lab/check.json --no-sandbox"');
     expect(Object.keys(tree.work?.directory ?? {})).toEqual(['pattern.json']);
     expect(Object.keys(tree.src?.directory ?? {})).toEqual(expect.arrayContaining(['eventbridge', 'labs', 'cli']));
     const results: string[] = [];

@@ -45,7 +45,7 @@ export class WebContainerLabRunner implements LabRunner {
   async boot(): Promise<void> {
     const reason = webContainerUnavailableReason();
     if (reason) throw new Error(reason);
-    const [{ WebContainer }, { Terminal }] = await Promise.all([import('@webcontainer/api'), import('@xterm/xterm'), import('@xterm/xterm/css/xterm.css')]).catch(() => {
+    const [{ WebContainer }, { Terminal }, { default: cssUrl }] = await Promise.all([import('@webcontainer/api'), import('@xterm/xterm'), import('@xterm/xterm/css/xterm.css?url')]).catch(() => {
       throw new Error('The Node.js terminal could not be downloaded, so Run and Check use the in-page runner.');
     });
     try {
@@ -58,6 +58,9 @@ export class WebContainerLabRunner implements LabRunner {
           : `The Node.js terminal could not start (${why.split('\n')[0]?.replace(/\.$/, '')}), so Run and Check use the in-page runner.`,
       );
     }
+    // The stylesheet as a file of its own: a CSS import inside a lazily loaded chunk was dropped from the build (a 404).
+    const doc = this.host.ownerDocument as Document | undefined;
+    if (doc && !doc.querySelector(`link[href="${cssUrl}"]`)) doc.head.append(Object.assign(doc.createElement('link'), { rel: 'stylesheet', href: cssUrl }));
     this.terminal = new Terminal({ convertEol: true, disableStdin: true, fontSize: 13, rows: 16 });
     this.terminal.open(this.host);
   }

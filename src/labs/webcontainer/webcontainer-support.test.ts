@@ -3,8 +3,8 @@ import { webContainerUnavailableReason, withTimeout } from './webcontainer-suppo
 
 describe('webContainerUnavailableReason', () => {
   it('says why in one sentence', () => {
-    expect(webContainerUnavailableReason({ crossOriginIsolated: false, SharedArrayBuffer: ArrayBuffer })).toMatch(/not cross-origin isolated/);
-    expect(webContainerUnavailableReason({ crossOriginIsolated: true })).toMatch(/SharedArrayBuffer/);
+    expect(webContainerUnavailableReason({ crossOriginIsolated: false, SharedArrayBuffer: ArrayBuffer })).toMatch(/not served with the headers it needs/);
+    expect(webContainerUnavailableReason({ crossOriginIsolated: true })).toMatch(/This browser cannot run the Node\.js terminal/);
     expect(webContainerUnavailableReason({ crossOriginIsolated: true, SharedArrayBuffer: ArrayBuffer, navigator: { onLine: false } })).toMatch(/offline/);
     expect(webContainerUnavailableReason({ crossOriginIsolated: true, SharedArrayBuffer: ArrayBuffer, navigator: { onLine: true } })).toBeUndefined();
     const reason = webContainerUnavailableReason({})!;

@@ -9,13 +9,13 @@ export interface SupportEnv {
 
 export function webContainerUnavailableReason(env: SupportEnv = globalThis as SupportEnv): string | undefined {
   if (typeof env.SharedArrayBuffer === 'undefined' && env.crossOriginIsolated) {
-    return 'The Node.js terminal needs SharedArrayBuffer, which this browser does not offer, so Run and Check use the in-page runner.';
+    return 'This browser cannot run the Node.js terminal, but Run and Check keep working in this page.';
   }
   if (!env.crossOriginIsolated) {
-    return 'The Node.js terminal cannot start because this page is not cross-origin isolated (it needs the COOP and COEP headers), so Run and Check use the in-page runner.';
+    return 'The Node.js terminal cannot start here because the site is not served with the headers it needs, but Run and Check keep working in this page.';
   }
   if (env.navigator?.onLine === false) {
-    return 'The Node.js terminal needs to reach StackBlitz to start and you are offline, so Run and Check use the in-page runner.';
+    return 'The Node.js terminal is downloaded from StackBlitz when it starts and you are offline, but Run and Check keep working in this page.';
   }
   return undefined;
 }
