@@ -88,7 +88,10 @@ describe('rule lifecycle', () => {
     expect(errorOf(() => svc.describeRule({ Name: 'zz' }))).toMatchObject({ code: 'ResourceNotFoundException', message: 'Rule zz does not exist on EventBus default.' });
     svc.putTargets({ Rule: 'a', Targets: [{ Id: 't', Arn: svc.functionArn('f') }] });
     expect(errorOf(() => svc.deleteRule({ Name: 'a' }))).toMatchObject({ code: 'ValidationException', message: "Rule can't be deleted since it has targets." });
-    svc.deleteRule({ Name: 'a', Force: true });
+    // Force applies only to rules an AWS service manages: an ordinary rule keeps its targets.
+    expect(errorOf(() => svc.deleteRule({ Name: 'a', Force: true }))).toMatchObject({ code: 'ValidationException' });
+    svc.removeTargets({ Rule: 'a', Ids: ['t'] });
+    svc.deleteRule({ Name: 'a' });
     svc.deleteRule({ Name: 'b' });
     svc.deleteRule({ Name: 'never-existed' });
     expect(svc.listRules({}).Rules).toEqual([]);
