@@ -2,11 +2,10 @@
 // over loopback to one rule set, then every log group is read back to check each matched event arrived
 // exactly once. Bounded in event count and in time.
 //   node scripts/bench-emulator.ts [--clients 8] [--calls 250] [--seconds 60] [--in-process]
-import { spawn, type ChildProcess } from 'node:child_process';
 import { CreateEventBusCommand, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateLogGroupCommand, paginateDescribeLogStreams, paginateFilterLogEvents, paginateGetLogEvents } from '@aws-sdk/client-cloudwatch-logs';
 import { createEmulator } from '../src/emulator/emulator.ts';
-import { clientsFor } from '../src/emulator/test-clients.ts';
+import { clientsFor, spawnEmulator } from '../src/emulator/test-clients.ts';
 
 const REGION = 'eu-west-1';
 const BUS = 'bench';
@@ -40,18 +39,9 @@ async function startEmulator(): Promise<{ url: string; stop: () => Promise<void>
     const em = await createEmulator({ port: 0 });
     return { url: em.url, stop: () => em.close() };
   }
-  const child: ChildProcess = spawn(process.execPath, ['src/emulator/main.ts', '--port', '0', '--quiet', '--region', REGION], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { url, child } = await spawnEmulator(['--region', REGION]);
   // A benchmark that fails part-way must not leave its emulator running.
   process.once('exit', () => child.kill('SIGKILL'));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1] as string);
-    });
-    child.once('exit', (code) => reject(new Error(`emulator exited early with code ${code}`)));
-  });
   return {
     url,
     stop: () => new Promise<void>((resolve) => {

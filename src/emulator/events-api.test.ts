@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from './emulator.ts';
-import { clientsFor } from './test-clients.ts';
+import { clientsFor, failure } from './test-clients.ts';
 
 let em: Emulator;
 let events: EventBridgeClient;
@@ -19,15 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await em?.close();
 });
-
-async function failure(p: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    return { name: (e as Error).name, message: (e as Error).message };
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** Follows NextToken to the end, counting pages (bounded). */
 async function allPages<T>(call: (token: string | undefined) => Promise<{ items: T[]; NextToken?: string }>): Promise<{ items: T[]; pages: number }> {

@@ -9,7 +9,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../eventbridge/bus/index.ts';
 import { createEmulator, type Emulator } from './emulator.ts';
-import { clientsFor } from './test-clients.ts';
+import { clientsFor, failure } from './test-clients.ts';
 
 const DAY = 86_400_000;
 let em: Emulator;
@@ -22,15 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await em?.close();
 });
-
-async function failure(p: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    return { name: (e as Error).name, message: (e as Error).message };
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function put(group: string, stream: string, messages: string[], timestamp = clock.now()): Promise<void> {
   await logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: stream, logEvents: messages.map((message) => ({ timestamp, message })) }));

@@ -1,12 +1,11 @@
 // Memory stays bounded under sustained PutEvents into a log group: the emulator (a child process, so its
 // own RSS is measured) runs with small retention caps for 12 s at full speed from 4 clients; its RSS must
 // stay under RSS_BOUND_MB and the log group must hold exactly the capped number of newest events.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateLogGroupCommand, paginateFilterLogEvents } from '@aws-sdk/client-cloudwatch-logs';
 import { expect, it } from 'vitest';
-import { clientsFor } from './test-clients.ts';
+import { clientsFor, spawnEmulator } from './test-clients.ts';
 
 /** The documented bound (README): a fresh emulator uses about 120 MB; the cap keeps it well below this. */
 export const RSS_BOUND_MB = 320;
@@ -19,18 +18,9 @@ function rssMb(pid: number): number {
 }
 
 it(`keeps the emulator under ${RSS_BOUND_MB} MB RSS during ${RUN_MS / 1000} s of PutEvents into a log group`, async () => {
-  const child = spawn(process.execPath, ['src/emulator/main.ts', '--port', '0', '--quiet', '--region', 'eu-west-1', '--max-log-events', String(CAP)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { url, child } = await spawnEmulator(['--region', 'eu-west-1', '--max-log-events', String(CAP)]);
   const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1] as string);
-      });
-      child.once('exit', () => reject(new Error('the emulator exited early')));
-    });
     const { events, logs } = clientsFor(url);
     await logs.send(new CreateLogGroupCommand({ logGroupName: '/flood' }));
     await events.send(new PutRuleCommand({ Name: 'all', EventPattern: '{"source":["flood"]}' }));

@@ -160,26 +160,19 @@ function compileJson(pattern: string): LogFilter {
       return r.found && compare(r.value, op as Op, lit);
     };
   };
-  const and = (): JsonTest => {
-    let left = condition();
-    while (peek() === '&&') {
+  /** A chain of `operand (token operand)*`, combined left to right. */
+  const chain = (token: string, operand: () => JsonTest, both: (a: boolean, b: () => boolean) => boolean): JsonTest => {
+    let left = operand();
+    while (peek() === token) {
       i++;
       const l = left;
-      const r = condition();
-      left = (d) => l(d) && r(d);
+      const r = operand();
+      left = (d) => both(l(d), () => r(d));
     }
     return left;
   };
-  const or = (): JsonTest => {
-    let left = and();
-    while (peek() === '||') {
-      i++;
-      const l = left;
-      const r = and();
-      left = (d) => l(d) || r(d);
-    }
-    return left;
-  };
+  const and = (): JsonTest => chain('&&', condition, (a, b) => a && b());
+  const or = (): JsonTest => chain('||', and, (a, b) => a || b());
   const test = or();
   if (i < tokens.length) throw invalid(`unexpected ${JSON.stringify(tokens[i])}`);
   return (message) => {
