@@ -31,7 +31,7 @@ export const LOGS_OPERATIONS = {
   DeleteLogStream: r({ input: stream, run: (s, i) => s.deleteLogStream(i), persist: true }),
   DescribeLogStreams: r({
     input: z.object({
-      logGroupName: str, logGroupIdentifier: opt(str), logStreamNamePrefix: opt(str),
+      logGroupName: opt(str), logGroupIdentifier: opt(str), logStreamNamePrefix: opt(str),
       orderBy: opt(z.enum(['LogStreamName', 'LastEventTime'])), descending: opt(z.boolean()), ...paging,
     }),
     run: (s, i) => s.describeLogStreams(i),

@@ -381,8 +381,8 @@ export class EventBridgeService {
     return this.archives.describe(i?.ArchiveName, this.clock.now());
   }
 
-  listArchives(i: { NamePrefix?: string; EventSourceArn?: string } & PageRequest = {}): Paged<'Archives', ArchiveDescription> {
-    const p = page(this.archives.list(i?.NamePrefix, i?.EventSourceArn), i ?? {});
+  listArchives(i: { NamePrefix?: string; EventSourceArn?: string; State?: string } & PageRequest = {}): Paged<'Archives', ArchiveDescription> {
+    const p = page(this.archives.list(i?.NamePrefix, i?.EventSourceArn).filter((a) => i?.State === undefined || a.State === i.State), i ?? {});
     return { Archives: p.items, ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
   }
 
@@ -421,8 +421,9 @@ export class EventBridgeService {
     return this.replays.describe(i?.ReplayName);
   }
 
-  listReplays(i: { NamePrefix?: string } & PageRequest = {}): Paged<'Replays', ReplayDescription> {
-    const p = page(this.replays.list(i?.NamePrefix), i ?? {});
+  listReplays(i: { NamePrefix?: string; State?: string; EventSourceArn?: string } & PageRequest = {}): Paged<'Replays', ReplayDescription> {
+    const replays = this.replays.list(i?.NamePrefix).filter((r) => (i?.State === undefined || r.State === i.State) && (i?.EventSourceArn === undefined || r.EventSourceArn === i.EventSourceArn));
+    const p = page(replays, i ?? {});
     return { Replays: p.items, ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
   }
 

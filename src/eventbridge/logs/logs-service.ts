@@ -154,8 +154,8 @@ export class LogsService {
     return {};
   }
 
-  describeLogStreams(i: { logGroupName: string; logStreamNamePrefix?: string; limit?: number; nextToken?: string; orderBy?: string; descending?: boolean }): { logStreams: LogStream[]; nextToken?: string } {
-    const group = this.group(i?.logGroupName);
+  describeLogStreams(i: { logGroupName?: string; logGroupIdentifier?: string; logStreamNamePrefix?: string; limit?: number; nextToken?: string; orderBy?: string; descending?: boolean }): { logStreams: LogStream[]; nextToken?: string } {
+    const group = this.group(i?.logGroupName ?? groupNameFromIdentifier(i?.logGroupIdentifier));
     this.expire(group);
     const prefix = i.logStreamNamePrefix ?? '';
     if (i.orderBy === 'LastEventTime' && i.logStreamNamePrefix !== undefined) {
