@@ -18,6 +18,19 @@ export function isAppendLine(line: JournalLine): boolean {
   return line.e === 'logs' && isAppend(line.v);
 }
 
+/** `{"timestamp": ms, "message": "..."}` sets both; any other payload is the message, timed now. */
+function logLine(payload: string, now: number): { timestamp: number; message: string } {
+  try {
+    const v = JSON.parse(payload) as { timestamp?: unknown; message?: unknown };
+    if (typeof v === 'object' && v !== null && typeof v.message === 'string' && typeof v.timestamp === 'number' && Object.keys(v).length === 2) {
+      return { timestamp: v.timestamp, message: v.message };
+    }
+  } catch {
+    // not JSON: the whole payload is the message
+  }
+  return { timestamp: now, message: payload };
+}
+
 /** The factories, sharing one set of regions; `onRegions` hands the regions to the emulator (state, tests). */
 export function coreEndpoints(opts: CoreOptions = {}, onRegions?: (r: CoreRegions) => void): EndpointFactory[] {
   let regions: CoreRegions | undefined;
@@ -60,6 +73,19 @@ export function coreEndpoints(opts: CoreOptions = {}, onRegions?: (r: CoreRegion
     const seen = new Set<string>();
     return {
       ...base,
+      async deliver(arn, payload) {
+        // Other endpoints write log lines here (a function's console output to /aws/lambda/<name>): a log
+        // stream ARN, or a log group ARN (stream "emulator"); group and stream are created when missing.
+        const m = /^arn:aws[\w-]*:logs:([a-z0-9-]+):\d{12}:log-group:([^:]+)(?::\*|:log-stream:(.+))?$/.exec(arn);
+        if (m === null) return false;
+        const [, region, group, stream] = m as unknown as [string, string, string, string | undefined];
+        const svc = r.logs(region);
+        if (!svc.hasLogGroup(group)) svc.createLogGroup({ logGroupName: group });
+        const line = logLine(payload, ctx.now());
+        svc.appendMessage(group, stream ?? 'emulator', line.message, line.timestamp);
+        await r.logsStored(region);
+        return true;
+      },
       async replay(entry) {
         if (isAppend(entry)) {
           // A compacted journal may hold an event both in its snapshot and in a line written meanwhile.

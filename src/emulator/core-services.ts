@@ -42,6 +42,9 @@ export class CoreRegions {
       const logs = new LogsService({ region, account: this.ctx.accountId, now: () => this.clock.now(), ...(this.opts.logCaps ? { caps: this.opts.logCaps } : {}) });
       svc = new EventBridgeService({ region, account: this.ctx.accountId, clock: this.clock, logs, external: (arn, payload) => this.ctx.deliver(arn, payload) });
       if (this.opts.durable) logs.onAppend = (e) => this.journalAppend(region, e);
+      logs.onCapReached = (caps) => this.ctx.log(
+        `CloudWatch Logs in ${region}: the retained log events reached the cap (${caps.maxEvents} events or ${Math.round(caps.maxBytes / 1048576)} MB); from now on the oldest are dropped as new ones arrive (--max-log-events, --max-log-mb)`,
+      );
       this.regions.set(region, svc);
     }
     return svc;

@@ -3,7 +3,8 @@
 import { PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from './emulator.ts';
-import type { EndpointFactory } from './service-endpoint.ts';
+import type { EmulatorContext, EndpointFactory } from './service-endpoint.ts';
+import { FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { clientsFor } from './test-clients.ts';
 
 const FN = 'arn:aws:lambda:eu-west-1:123456789012:function:fails';
@@ -13,17 +14,21 @@ const DLQ = 'arn:aws:sqs:eu-west-1:123456789012:dead-letters';
 
 /** A minimal endpoint owning two functions and two queues, as svc's Lambda and SQS endpoints do. */
 const received: { arn: string; payload: string }[] = [];
-const owner: EndpointFactory = () => ({
-  name: 'test-owner',
-  claims: () => false,
-  handle: async () => ({ status: 404 }),
-  async deliver(arn, payload) {
-    if (![FN, OK_FN, QUEUE, DLQ].includes(arn)) return false;
-    if (arn === FN) throw new Error('Handler threw: boom');
-    received.push({ arn, payload });
-    return true;
-  },
-});
+let ownerCtx: EmulatorContext | undefined;
+const owner: EndpointFactory = (ctx) => {
+  ownerCtx = ctx;
+  return {
+    name: 'test-owner',
+    claims: () => false,
+    handle: async () => ({ status: 404 }),
+    async deliver(arn, payload) {
+      if (![FN, OK_FN, QUEUE, DLQ].includes(arn)) return false;
+      if (arn === FN) throw new Error('Handler threw: boom');
+      received.push({ arn, payload });
+      return true;
+    },
+  };
+};
 
 let em: Emulator;
 beforeAll(async () => {
@@ -53,6 +58,20 @@ describe('delivery to other endpoints', () => {
     expect(by(DLQ).map((e) => e.id)).toEqual([id]);
     const failed = em.service('eu-west-1').trace.ofKind('delivery.failed');
     expect(failed.map((t) => t.targetArn)).toEqual([FN]);
+  });
+});
+
+describe('delivery from other endpoints', () => {
+  it('writes log lines another endpoint delivers to a log stream ARN, creating group and stream', async () => {
+    const ctx = ownerCtx as EmulatorContext;
+    await ctx.deliver('arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/works:log-stream:2026/01/01/[$LATEST]abc', JSON.stringify({ timestamp: 1_700_000_000_000, message: 'START RequestId: 1' }));
+    await ctx.deliver('arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/works:log-stream:2026/01/01/[$LATEST]abc', 'plain line');
+    const got = await clientsFor(em.url).logs.send(new FilterLogEventsCommand({ logGroupName: '/aws/lambda/works' }));
+    expect(got.events?.map((e) => [e.logStreamName, e.message])).toEqual([
+      ['2026/01/01/[$LATEST]abc', 'START RequestId: 1'],
+      ['2026/01/01/[$LATEST]abc', 'plain line'],
+    ]);
+    await expect(ctx.deliver('arn:aws:sns:eu-west-1:123456789012:topic', 'x')).rejects.toThrow(/no service of this emulator owns/);
   });
 });
 

@@ -51,6 +51,8 @@ export class LogsService {
   private seq = 0;
   /** Set by the emulator to journal stored events. */
   onAppend: LogAppendListener | undefined;
+  /** Called once, when the first event is dropped at the retention cap. */
+  onCapReached: ((caps: RetentionCaps) => void) | undefined;
 
   constructor(opts: LogsServiceOptions = {}) {
     this.region = opts.region ?? 'us-east-1';
@@ -357,6 +359,7 @@ export class LogsService {
     stream.info.lastEventTimestamp = Math.max(stream.info.lastEventTimestamp ?? e.timestamp, e.timestamp);
     this.onAppend?.({ logGroupName: stream.group.info.logGroupName, logStreamName: stream.info.logStreamName, timestamp: e.timestamp, message: e.message, seq });
     this.retained.added(stream, bytes, (s, _e, b) => {
+      if (this.retained.dropped === 1) this.onCapReached?.(this.retained.caps);
       const st = s as StoredStream;
       st.bytes -= b;
       st.info.storedBytes -= b;
