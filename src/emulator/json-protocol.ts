@@ -47,8 +47,10 @@ export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
 export type BodyResult = { ok: true; value: Record<string, unknown> } | { ok: false; error: ServiceError };
 
 /** The body as a JSON object; an empty body is `{}`. A SerializationException otherwise. */
+const decoder = new TextDecoder();
+
 export function readJsonBody(body: Uint8Array): BodyResult {
-  const text = new TextDecoder().decode(body);
+  const text = decoder.decode(body);
   if (text.trim() === '') return { ok: true, value: {} };
   const fail = (code: string, message: string): BodyResult => ({ ok: false, error: serviceError(code, message) });
   if (jsonDepth(text) > MAX_JSON_DEPTH) {
@@ -66,14 +68,20 @@ export function readJsonBody(body: Uint8Array): BodyResult {
   return { ok: true, value: value as Record<string, unknown> };
 }
 
-/** JSON 1.x sends timestamps as epoch seconds. */
-function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
-  const original = this[key];
-  return original instanceof Date ? original.getTime() / 1000 : value;
+/** JSON 1.x sends timestamps as epoch seconds. A copy, not a JSON.stringify replacer: that is several times slower. */
+function wireValue(v: unknown): unknown {
+  if (v instanceof Date) return v.getTime() / 1000;
+  if (Array.isArray(v)) return v.map(wireValue);
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) out[k] = wireValue((v as Record<string, unknown>)[k]);
+    return out;
+  }
+  return v;
 }
 
 export function jsonAnswer(contentType: string, result: unknown): EmulatorResponse {
-  return { status: 200, headers: { 'content-type': contentType }, body: JSON.stringify(result ?? {}, replacer) };
+  return { status: 200, headers: { 'content-type': contentType }, body: JSON.stringify(wireValue(result ?? {})) };
 }
 
 export function jsonError(contentType: string, err: ServiceError): EmulatorResponse {
