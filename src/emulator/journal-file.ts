@@ -5,7 +5,7 @@
 // journal to a temporary file and renames it over the old one, in the same queue as appends, so two
 // writes never overlap.
 import { createReadStream } from 'node:fs';
-import { open, rename, rm, writeFile, readFile, type FileHandle } from 'node:fs/promises';
+import { open, rename, rm, stat, truncate, writeFile, readFile, type FileHandle } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 
 export const JOURNAL_FORMAT = 'aws-emulator-journal';
@@ -69,34 +69,45 @@ async function lock(file: string): Promise<string> {
   throw new StateFileError(file, `its lock file ${lockFile} could not be taken`);
 }
 
-/** Reads every entry, checking each line; a torn last line (a write cut off by a crash) is dropped. */
-async function* readLines(file: string): AsyncGenerator<{ line: JournalLine; n: number }> {
-  const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+/** Reads the complete lines before byte `end`, checking the header and each entry. */
+async function* readLines(file: string, end: number): AsyncGenerator<{ line: JournalLine; n: number }> {
+  if (end === 0) throw new StateFileError(file, 'it is empty (a journal starts with a header line)');
+  const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8', start: 0, end: end - 1 }), crlfDelay: Infinity });
   let n = 0;
-  let held: string | undefined;
   for await (const text of rl) {
     n++;
-    if (n === 1) {
-      let h: unknown;
-      try {
-        h = JSON.parse(text);
-      } catch {
-        throw new StateFileError(file, 'its first line is not a journal header (is it a state file from an older emulator, or another file?)');
-      }
-      const hv = h as { format?: unknown; version?: unknown };
-      if (hv.format !== JOURNAL_FORMAT) throw new StateFileError(file, `its header does not name the format "${JOURNAL_FORMAT}"`);
-      if (hv.version !== JOURNAL_VERSION) throw new StateFileError(file, `its version ${JSON.stringify(hv.version)} is not supported (expected ${JOURNAL_VERSION})`);
+    if (n > 1) {
+      yield { line: parseLine(file, text, n), n };
       continue;
     }
-    if (held !== undefined) yield { line: parseLine(file, held, n - 1), n: n - 1 };
-    held = text;
+    let h: unknown;
+    try {
+      h = JSON.parse(text);
+    } catch {
+      throw new StateFileError(file, 'its first line is not a journal header (is it a state file from an older emulator, or another file?)');
+    }
+    const hv = h as { format?: unknown; version?: unknown };
+    if (hv.format !== JOURNAL_FORMAT) throw new StateFileError(file, `its header does not name the format "${JOURNAL_FORMAT}"`);
+    if (hv.version !== JOURNAL_VERSION) throw new StateFileError(file, `its version ${JSON.stringify(hv.version)} is not supported (expected ${JOURNAL_VERSION})`);
   }
-  if (held === undefined) return;
-  // The last line: a crash during a write can leave it cut off; it was never acknowledged.
+}
+
+/** Length of the file up to its last newline: what a crash mid-write left beyond it was never acknowledged. */
+async function completeLength(file: string): Promise<number> {
+  const h = await open(file, 'r');
   try {
-    yield { line: parseLine(file, held, n), n };
-  } catch (e) {
-    if (!(e instanceof StateFileError) || held.endsWith('}')) throw e;
+    const size = (await h.stat()).size;
+    const chunk = Buffer.alloc(64 * 1024);
+    for (let end = size; end > 0; ) {
+      const start = Math.max(0, end - chunk.length);
+      const { bytesRead } = await h.read(chunk, 0, end - start, start);
+      const at = chunk.subarray(0, bytesRead).lastIndexOf(10);
+      if (at >= 0) return start + at + 1;
+      end = start;
+    }
+    return 0;
+  } finally {
+    await h.close();
   }
 }
 
@@ -116,6 +127,8 @@ export class JournalFile {
   readonly file: string;
   private readonly lockFile: string;
   private handle: FileHandle | undefined;
+  /** Bytes known to be complete on disk: a failed write is cut back to this before it is retried. */
+  private size = 0;
   private queue: Pending[] = [];
   private writing: Promise<void> = Promise.resolve();
   private flushing = false;
@@ -148,7 +161,10 @@ export class JournalFile {
         exists = false;
       }
       if (exists) {
-        for await (const { line, n } of readLines(file)) {
+        // Only complete lines count: what a crash mid-write left after the last newline was never acknowledged.
+        const complete = await completeLength(file);
+        // A file with no newline at all is read whole, so its first line is judged (and refused) as a header.
+        for await (const { line, n } of readLines(file, complete > 0 ? complete : (await stat(file)).size)) {
           try {
             await apply(line);
           } catch (e) {
@@ -156,9 +172,12 @@ export class JournalFile {
           }
           j.linesSinceCompaction++;
         }
+        // The file is good: drop the cut-off tail, so the next entry starts on a line of its own.
+        if (complete < (await stat(file)).size) await truncate(file, complete);
       } else {
         await writeFile(file, header(), { flag: 'wx' });
       }
+      j.size = (await stat(file)).size;
       j.handle = await open(file, 'a');
     } catch (e) {
       await rm(lockFile, { force: true });
@@ -212,8 +231,21 @@ export class JournalFile {
   private async write(text: string): Promise<void> {
     const h = this.handle;
     if (h === undefined) throw new Error('the state file is not open');
-    await h.write(text);
-    await h.datasync();
+    const bytes = Buffer.from(text, 'utf8');
+    try {
+      // write() may store only part (a full disk, a file-size limit): write the rest until it errors.
+      for (let done = 0; done < bytes.length; ) {
+        const { bytesWritten } = await h.write(bytes, done, bytes.length - done);
+        if (bytesWritten === 0) throw new Error('the disk accepted no more bytes');
+        done += bytesWritten;
+      }
+      await h.datasync();
+      this.size += bytes.length;
+    } catch (e) {
+      // A write that failed part-way must not leave half a line for the retry to append to.
+      await h.truncate(this.size).catch(() => undefined);
+      throw e;
+    }
   }
 
   /**
@@ -235,7 +267,7 @@ export class JournalFile {
             buffer = '';
           }
         };
-        for await (const { line } of readLines(this.file)) if (keep(line)) await push(line);
+        for await (const { line } of readLines(this.file, this.size)) if (keep(line)) await push(line);
         for (const l of snapshot()) await push(l);
         await out.write(buffer);
         await out.sync();
@@ -245,6 +277,7 @@ export class JournalFile {
       await this.handle?.close();
       await rename(tmp, this.file);
       this.handle = await open(this.file, 'a');
+      this.size = (await this.handle.stat()).size;
       this.linesSinceCompaction = lines;
     };
     const done = this.writing.then(run);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateEventBusCommand, DescribeRuleCommand, DisableRuleCommand, ListTargetsByRuleCommand, PutEventsCommand,
-  ListRulesCommand, PutRuleCommand, PutTargetsCommand,
+  ListEventBusesCommand, ListRulesCommand, PutRuleCommand, PutTargetsCommand,
 } from '@aws-sdk/client-eventbridge';
 import { CreateLogGroupCommand, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +89,22 @@ describe('--state journal', () => {
       expect(readFileSync(file, 'utf8')).toBe(text);
       expect(existsSync(`${file}.lock`)).toBe(false);
     }
+  });
+
+  it('drops a line a crash cut off (never acknowledged), and appends after it cleanly', async () => {
+    const file = join(tempDir(), 'torn.jsonl');
+    const good = `${HEADER}{"e":"events","v":{"region":"eu-west-1","op":"CreateEventBus","input":{"Name":"kept"}}}\n`;
+    writeFileSync(file, `${good}{"e":"events","v":{"region":"eu-west-1","op":"CreateEv`);
+    const em = await createEmulator({ port: 0, stateFile: file });
+    await clientsFor(em.url).events.send(new CreateEventBusCommand({ Name: 'after' }));
+    await em.close();
+    const lines = readFileSync(file, 'utf8').split('\n');
+    expect(lines.slice(0, 2).join('\n')).toBe(good.trimEnd());
+    expect(lines[2]).toContain('"Name":"after"');
+    const again = await createEmulator({ port: 0, stateFile: file });
+    const names = (await clientsFor(again.url).events.send(new ListEventBusesCommand({}))).EventBuses?.map((b) => b.Name);
+    expect(names).toEqual(['after', 'default', 'kept']);
+    await again.close();
   });
 
   it('refuses a second emulator on the same state file', async () => {
@@ -180,6 +196,53 @@ describe('npm run emulator (main.ts)', () => {
     expect(m?.[1]).toBe(m?.[2]);
     expect(Number(m?.[1])).toBeGreaterThan(0);
   });
+
+  it('retries a failed write, reports it, answers the call with an error and keeps serving', async () => {
+    // A real write failure: the kernel refuses to let the process grow a file past 4 KB (EFBIG).
+    const file = join(tempDir(), 'full.jsonl');
+    const child = spawn('prlimit', ['--fsize=4096', process.execPath, 'src/emulator/main.ts', '--port', '0', '--state', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      const url = await new Promise<string>((resolve) => {
+        child.stdout?.on('data', () => {
+          const m = /listening on (http:\/\/\S+)/.exec(out);
+          if (m) resolve(m[1] as string);
+        });
+      });
+      const { events } = clientsFor(url);
+      const acknowledged: string[] = [];
+      let refused: { name: string; status?: number } | undefined;
+      for (let n = 0; n < 200 && refused === undefined; n++) {
+        try {
+          await events.send(new PutRuleCommand({ Name: `rule-with-a-longish-name-${n}`, EventPattern: '{"source":["s"]}' }));
+          acknowledged.push(`rule-with-a-longish-name-${n}`);
+        } catch (e) {
+          refused = { name: (e as Error).name, status: (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode };
+        }
+      }
+      expect(refused).toEqual({ name: 'InternalException', status: 500 });
+      expect(out).toMatch(/could not write the state file .* \(attempt 1 of 5\): EFBIG/);
+      expect(out).toMatch(/\(attempt 5 of 5\)/);
+      expect((await events.send(new ListRulesCommand({ Limit: 1 }))).Rules).toHaveLength(1);
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      const again = await createEmulator({ port: 0, stateFile: file });
+      const names = new Set<string>();
+      let token: string | undefined;
+      do {
+        const p = await clientsFor(again.url).events.send(new ListRulesCommand({ NextToken: token }));
+        for (const r of p.Rules ?? []) names.add(r.Name ?? '');
+        token = p.NextToken;
+      } while (token !== undefined);
+      expect(acknowledged.filter((n) => !names.has(n))).toEqual([]);
+      await again.close();
+    } finally {
+      clearTimeout(guard);
+      child.kill('SIGKILL');
+    }
+  }, 30_000);
 
   it('loses no acknowledged call when killed with SIGKILL in a burst', async () => {
     const file = join(tempDir(), 'burst.jsonl');
