@@ -75,6 +75,7 @@ export async function createEmulator(opts: EmulatorOptions = {}): Promise<Emulat
     host,
     region: opts.region ?? 'us-east-1',
     accountId: EMULATOR_ACCOUNT,
+    ...(opts.clock ? { now: () => (opts.clock as Clock).now() } : {}),
     log,
     journal: (endpoint, entry) => {
       const j = journal;

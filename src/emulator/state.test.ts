@@ -7,10 +7,11 @@ import {
   CreateEventBusCommand, DescribeRuleCommand, DisableRuleCommand, ListTargetsByRuleCommand, PutEventsCommand,
   ListEventBusesCommand, ListRulesCommand, PutRuleCommand, PutTargetsCommand,
 } from '@aws-sdk/client-eventbridge';
-import { CreateLogGroupCommand, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { CreateLogGroupCommand, DeleteLogStreamCommand, FilterLogEventsCommand, PutRetentionPolicyCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { describe, expect, it } from 'vitest';
 import { createEmulator, StateFileError } from './emulator.ts';
 import { JOURNAL_FORMAT } from './journal-file.ts';
+import type { EmulatorContext, EndpointFactory } from './service-endpoint.ts';
 import { clientsFor } from './test-clients.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'emulator-state-'));
@@ -285,4 +286,33 @@ describe('npm run emulator (main.ts)', () => {
     expect(statSync(file).size).toBeGreaterThan(0);
     await em.close();
   }, 30_000);
+});
+
+describe('--state journal and compaction with implicit log streams', () => {
+  it('restarts after compaction when a delivery-created stream was deleted, and keeps delivered log groups', async () => {
+    const file = join(tempDir(), 'implicit.jsonl');
+    let ctx: EmulatorContext | undefined;
+    const grab: EndpointFactory = (c) => {
+      ctx = c;
+      return { name: 'grab', claims: () => false, handle: async () => ({ status: 404 }) };
+    };
+    const em = await createEmulator({ port: 0, stateFile: file, compactAfterLines: 5, endpoints: [grab] });
+    const { events, logs } = clientsFor(em.url);
+    await logs.send(new CreateLogGroupCommand({ logGroupName: '/kept' }));
+    await events.send(new PutRuleCommand({ Name: 'all', EventPattern: '{"source":["s"]}' }));
+    await events.send(new PutTargetsCommand({ Rule: 'all', Targets: [{ Id: 'l', Arn: GROUP_ARN }] }));
+    for (let n = 0; n < 4; n++) await events.send(new PutEventsCommand({ Entries: [{ Source: 's', DetailType: 'd', Detail: '{}' }] }));
+    await logs.send(new DeleteLogStreamCommand({ logGroupName: '/kept', logStreamName: 'all-l' }));
+    // A function's output, delivered by another endpoint into a log group it creates.
+    await ctx?.deliver('arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/fn:log-stream:s', 'hello');
+    await logs.send(new PutRetentionPolicyCommand({ logGroupName: '/aws/lambda/fn', retentionInDays: 1 }));
+    for (let n = 0; n < 4; n++) await ctx?.deliver('arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/fn:log-stream:s', `line ${n}`);
+    await em.flush();
+    await em.close();
+    const again = await createEmulator({ port: 0, stateFile: file });
+    const c = clientsFor(again.url);
+    expect((await c.logs.send(new FilterLogEventsCommand({ logGroupName: '/aws/lambda/fn' }))).events?.map((e) => e.message)).toEqual(['hello', 'line 0', 'line 1', 'line 2', 'line 3']);
+    expect((await c.logs.send(new FilterLogEventsCommand({ logGroupName: '/kept' }))).events).toEqual([]);
+    await again.close();
+  });
 });
