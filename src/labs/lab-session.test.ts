@@ -32,7 +32,7 @@ class FakeRunner implements LabRunner {
     return { trace: [], output: [{ stream: 'log', text: `ran ${Object.keys(this.mounted.at(-1)!.files).join(',')}` }] };
   }
   async check(opts: { signal?: AbortSignal } = {}): Promise<LabCheckReport> {
-    return { results: [{ title: 't', status: opts.signal?.aborted ? 'error' : 'passed' }], passed: true, output: [] };
+    return { results: [{ id: 't', title: 't', status: opts.signal?.aborted ? 'error' : 'passed' }], passed: true, output: [] };
   }
   dispose() {
     this.disposed++;

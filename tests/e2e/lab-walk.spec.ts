@@ -103,13 +103,13 @@ test('on a slow network the editor upgrade keeps what was typed, the cursor and 
   await page.keyboard.press('Control+End');
   await page.keyboard.type('\n// typed early');
   const before = await page.locator('.lab-work').evaluate((el) => el.getBoundingClientRect().top);
-  const boxHeight = await box.evaluate((el) => el.offsetHeight);
+  const boxHeight = await box.evaluate((el) => (el as HTMLElement).offsetHeight);
   release();
   await expect(page.locator('lab-workspace[data-editor="monaco"] .monaco-editor').first()).toBeVisible({ timeout: 20_000 });
   await page.keyboard.type(' and later');
   await expect(page.locator('.monaco-editor .view-lines').first()).toContainText('// typed early and later');
   const after = await page.locator('.lab-work').evaluate((el) => el.getBoundingClientRect().top);
   expect(Math.abs(after - before)).toBeLessThan(2);
-  const editorHeight = await page.locator('.lab-monaco').evaluate((el) => el.offsetHeight);
+  const editorHeight = await page.locator('.lab-monaco').evaluate((el) => (el as HTMLElement).offsetHeight);
   expect(Math.abs(editorHeight - Math.max(boxHeight, 240))).toBeLessThan(4);
 });

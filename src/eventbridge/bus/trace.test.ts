@@ -52,9 +52,23 @@ describe('TraceStore limit', () => {
   it('drops the oldest entries in chunks once past the limit', async () => {
     const { TraceStore } = await import('./trace.ts');
     const store = new TraceStore(() => 0, 10);
-    for (let n = 0; n < 11; n++) store.record({ kind: 'event.put', message: `m${n}` });
+    for (let n = 0; n < 11; n++) store.record({ kind: 'event.dropped', message: `m${n}` });
     expect(store.all()).toHaveLength(11);
-    store.record({ kind: 'event.put', message: 'm11' });
+    store.record({ kind: 'event.dropped', message: 'm11' });
     expect(store.all().map((e) => e.id)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+});
+
+describe('trace entries are a union on kind', () => {
+  it('gives each kind its own data shape', async () => {
+    const { EventBridgeService } = await import('./event-bridge-service.ts');
+    const svc = new EventBridgeService();
+    svc.putRule({ Name: 'r', EventPattern: '{"source":["s"]}' });
+    svc.putEvents({ Entries: [{ Source: 's', DetailType: 'd', Detail: '{}' }] });
+    const [matched] = svc.trace.ofKind('rules.matched');
+    // Typed access, no cast: data of a rules.matched entry lists rule names.
+    expect(matched?.data.rules).toEqual(['r']);
+    const [put] = svc.trace.ofKind('event.put');
+    expect(put?.data['detail-type']).toBe('d');
   });
 });

@@ -1,28 +1,36 @@
 // A record of every step the bus takes, with monotonic ids, live listeners and JSON export.
 
-export type TraceKind =
-  | 'event.put' // an entry accepted onto a bus
-  | 'event.rejected' // an entry failed PutEvents validation
-  | 'event.dropped' // accepted but not routed (unknown bus, bus-hop limit)
-  | 'event.forwarded' // a rule's event-bus target passed the event to another bus
-  | 'rules.matched' // which rules on the bus matched (possibly none)
-  | 'schedule.fired' // a scheduled rule produced its event
-  | 'target.input' // the payload a target will receive (after Input/InputPath/InputTransformer)
-  | 'attempt.start'
-  | 'attempt.succeeded'
-  | 'attempt.failed'
-  | 'retry.scheduled'
-  | 'delivery.failed' // retries exhausted or error not retryable
-  | 'dlq.sent'
-  | 'archive.stored'
-  | 'replay.started'
-  | 'replay.completed'
-  | 'loop.warning'; // a causal chain passed the hop limit and was stopped
+import type { CausalChain } from './loop-guard.ts';
+import type { MessageAttributeValue } from './queues.ts';
+import type { EventEnvelope } from './types.ts';
 
-export interface TraceEntry {
+/** What each kind of step carries in `data` (nothing for kinds not listed with data). */
+interface TraceData {
+  'event.put': { data: EventEnvelope }; // an entry accepted onto a bus
+  'event.rejected': { data: { entry: unknown } }; // an entry failed PutEvents validation
+  'event.dropped': { data?: undefined }; // accepted but not routed (unknown bus, bus-hop limit)
+  'event.forwarded': { data?: undefined }; // a rule's event-bus target passed the event to another bus
+  'rules.matched': { data: { rules: string[]; disabled: string[] } }; // which rules on the bus matched (possibly none)
+  'schedule.fired': { data: EventEnvelope }; // a scheduled rule produced its event
+  'target.input': { data: { payload: string } }; // the payload a target will receive (after Input/InputPath/InputTransformer)
+  'attempt.start': { data?: undefined };
+  'attempt.succeeded': { data?: undefined };
+  'attempt.failed': { data: { code: string; retryable: boolean } };
+  'retry.scheduled': { data: { delayMs: number; at: string } };
+  /** Retries exhausted, error not retryable, input not deliverable, or the dead-letter queue failed. */
+  'delivery.failed': { data?: { code: string; message: string; condition: string; attempts: number } };
+  'dlq.sent': { data: { attributes: Record<string, MessageAttributeValue> } };
+  'archive.stored': { data?: undefined };
+  'replay.started': { data: { replay: string } };
+  'replay.completed': { data: { replay: string } };
+  'loop.warning': { data: { chain: CausalChain; cycle: CausalChain | undefined; maxHops: number } }; // a causal chain passed the hop limit
+}
+
+export type TraceKind = keyof TraceData;
+
+interface TraceBase {
   id: number;
   time: string;
-  kind: TraceKind;
   eventId?: string;
   bus?: string;
   rule?: string;
@@ -32,8 +40,13 @@ export interface TraceEntry {
   /** For events put by a handler: the id of the event whose delivery caused this one. */
   causedBy?: string;
   message: string;
-  data?: unknown;
 }
+
+/** One step of the bus: a union on `kind`, so `data` has the shape its kind gives it. */
+export type TraceEntry = { [K in TraceKind]: TraceBase & { kind: K } & TraceData[K] }[TraceKind];
+
+/** What record() takes: an entry without the id and time the store assigns. */
+export type TraceInput = TraceEntry extends infer E ? (E extends TraceEntry ? Omit<E, 'id' | 'time'> : never) : never;
 
 export type TraceListener = (entry: TraceEntry) => void;
 
@@ -52,14 +65,14 @@ export class TraceStore {
     this.limit = limit;
   }
 
-  record(entry: Omit<TraceEntry, 'id' | 'time'>): TraceEntry {
+  record(entry: TraceInput): TraceEntry {
     const now = this.now();
     // Many steps share one instant (always so on a ManualClock): format each instant once.
     if (now !== this.lastMs) {
       this.lastMs = now;
       this.lastIso = new Date(now).toISOString();
     }
-    const full: TraceEntry = { id: this.nextId++, time: this.lastIso, ...entry };
+    const full = { id: this.nextId++, time: this.lastIso, ...entry } as TraceEntry;
     this.entries.push(full);
     // Keep memory bounded in long-running labs: drop the oldest entries in chunks (10% of the limit at a
     // time) so a full store does not shift the whole array on every record.
@@ -88,8 +101,8 @@ export class TraceStore {
     return this.entries.filter((e) => e.eventId === eventId);
   }
 
-  ofKind(kind: TraceKind): TraceEntry[] {
-    return this.entries.filter((e) => e.kind === kind);
+  ofKind<K extends TraceKind>(kind: K): Extract<TraceEntry, { kind: K }>[] {
+    return this.entries.filter((e): e is Extract<TraceEntry, { kind: K }> => e.kind === kind);
   }
 
   clear(): void {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LogsService } from './logs-service.ts';
 import { LogsError } from './logs-errors.ts';
-import { matchesFilterPattern } from './filter-pattern.ts';
 
 const make = (): { logs: LogsService; tick: (ms: number) => void } => {
   let now = Date.parse('2025-01-01T00:00:00Z');
@@ -69,15 +68,6 @@ describe('LogsService', () => {
     expect(logs.describeResourcePolicies().resourcePolicies.map((p) => p.policyName)).toEqual(['p']);
     logs.deleteResourcePolicy({ policyName: 'p' });
     expect(codeOf(() => logs.deleteResourcePolicy({ policyName: 'p' }))).toMatch(/^ResourceNotFoundException/);
-  });
-});
-
-describe('matchesFilterPattern', () => {
-  it('needs every term, honours quotes and exclusions', () => {
-    expect(matchesFilterPattern('', 'anything')).toBe(true);
-    expect(matchesFilterPattern('a b', 'b then a')).toBe(true);
-    expect(matchesFilterPattern('"a b"', 'b a')).toBe(false);
-    expect(matchesFilterPattern('a -c', 'a c')).toBe(false);
   });
 });
 
