@@ -3,6 +3,7 @@
 import type { Clock, EventBridgeService } from '../eventbridge/bus/index.ts';
 import type { RetentionCaps } from '../eventbridge/logs/log-retention.ts';
 import { allEndpoints } from './all-endpoints.ts';
+import type { ServiceEndpointOptions } from './services/index.ts';
 import type { CoreRegions } from './core-services.ts';
 import { isAppendLine } from './core-endpoints.ts';
 import { serveEndpoints } from './endpoint-server.ts';
@@ -31,6 +32,8 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** Extra endpoints beside those in all-endpoints.ts. */
   endpoints?: readonly EndpointFactory[];
+  /** Options of the Lambda and SQS endpoints (tests shorten retry waits and poll limits). */
+  services?: ServiceEndpointOptions;
   clock?: Clock;
 }
 
@@ -66,9 +69,10 @@ export async function createEmulator(opts: EmulatorOptions = {}): Promise<Emulat
     compacting.catch(() => undefined);
   };
 
+  // Extra endpoints first: a test's own endpoint answers (and takes deliveries) before the built-in ones.
   const factories = [
-    ...allEndpoints({ durable: stateFile !== undefined, ...(opts.logCaps ? { logCaps: opts.logCaps } : {}), ...(opts.clock ? { clock: opts.clock } : {}) }, (r) => (regions = r)),
     ...(opts.endpoints ?? []),
+    ...allEndpoints({ durable: stateFile !== undefined, ...(opts.logCaps ? { logCaps: opts.logCaps } : {}), ...(opts.clock ? { clock: opts.clock } : {}) }, (r) => (regions = r), opts.services),
   ];
   const server = await serveEndpoints(factories, {
     port: opts.port ?? 4010,

@@ -42,7 +42,7 @@ class FakeRunner implements LabRunner {
 const definition = parseLabDefinition({
   bus: { rules: [{ name: 'r', pattern: { file: 'a.json' }, targets: [{ id: 'x', logGroup: '/x' }] }] },
   events: { e: { source: 's', 'detail-type': 'D', detail: {} } },
-  checks: [{ type: 'pattern-valid', file: 'a.json', title: 't', failure: 'f' }],
+  checks: [{ id: 'valid', type: 'pattern-valid', file: 'a.json', title: 't', failure: 'f' }],
 });
 const starter = { 'a.json': 'A0', 'b.json': 'B0' };
 const fileSpecs = [{ path: 'a.json' }, { path: 'b.json' }];

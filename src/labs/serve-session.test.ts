@@ -8,7 +8,7 @@ import type { LabHandler } from './lab-scenario.ts';
 const definition = parseLabDefinition({
   bus: { rules: [{ name: 'all', pattern: { inline: { source: ['s'] } }, targets: [{ id: 'fn', function: 'fn' }] }], functions: { fn: { file: 'fn.js' } } },
   events: { one: { source: 's', 'detail-type': 'D', detail: {} } },
-  checks: [{ type: 'handler-called', events: ['one'], function: 'fn', with: {}, title: 'called', failure: 'not called' }],
+  checks: [{ id: 'called', type: 'handler-called', events: ['one'], function: 'fn', with: {}, title: 'called', failure: 'not called' }],
 });
 
 async function serve(handler: LabHandler): Promise<SessionMessage[]> {

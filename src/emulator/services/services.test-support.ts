@@ -1,4 +1,4 @@
-// The services of this folder on one port, beside the EventBridge/Logs forwarder, with real SDK clients.
+// The services of this folder on one port, beside the emulator's EventBridge and CloudWatch Logs, with real SDK clients.
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
@@ -9,7 +9,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { serveEndpoints, type EndpointServer, type EndpointServerOptions } from '../endpoint-server.ts';
 import type { EndpointFactory } from '../service-endpoint.ts';
 import { DUMMY_CREDENTIALS } from '../test-clients.ts';
-import { startEventsLogsForwarder } from './events-logs-forwarder.test-support.ts';
+import { coreEndpoints } from '../core-endpoints.ts';
 import { serviceEndpoints, type ServiceEndpointOptions } from './index.ts';
 
 export interface TestStack {
@@ -27,7 +27,6 @@ export function clientsAt(url: string, region = 'eu-west-1') {
 }
 
 export async function startServices(opts: ServiceEndpointOptions = {}, server: EndpointServerOptions = {}, extra: EndpointFactory[] = []): Promise<TestStack> {
-  const forwarder = await startEventsLogsForwarder();
-  const s = await serveEndpoints([...serviceEndpoints(opts), ...extra, forwarder.factory], { port: 0, ...server });
+  const s = await serveEndpoints([...coreEndpoints(), ...serviceEndpoints(opts), ...extra], { port: 0, ...server });
   return { server: s, clients: clientsAt(s.url), close: () => s.close() };
 }

@@ -21,8 +21,8 @@ const definition = parseLabDefinition({
   },
   events: { one: { source: 's', 'detail-type': 'D', detail: { n: 1 } } },
   checks: [
-    { type: 'emitted', events: ['one'], event: { source: 'attack', detail: { ok: true } }, title: 'attack worked', failure: 'the attack was stopped' },
-    { type: 'handler-called', events: ['one'], function: 'fn', with: { detail: { n: 1 } }, title: 'called', failure: 'not called' },
+    { id: 'attack-worked', type: 'emitted', events: ['one'], event: { source: 'attack', detail: { ok: true } }, title: 'attack worked', failure: 'the attack was stopped' },
+    { id: 'called', type: 'handler-called', events: ['one'], function: 'fn', with: { detail: { n: 1 } }, title: 'called', failure: 'not called' },
   ],
 });
 
