@@ -47,4 +47,7 @@ it('gives lab pages the larger budget', () => {
   expect(budgetFor('/labs/01-first-rule/')).toBe(300 * 1024);
   expect(budgetFor('/labs/')).toBe(60 * 1024);
   expect(budgetFor('/eventbridge/rules-and-patterns/')).toBe(60 * 1024);
+  expect(budgetFor('/storming/')).toBe(100 * 1024);
+  expect(budgetFor('/storming/facilitator/')).toBe(100 * 1024);
+  expect(budgetFor('/eventbridge-storming/discovery-and-timeline/')).toBe(60 * 1024);
 });

@@ -6,8 +6,9 @@ import { exportEventCatalog } from './export-eventcatalog.ts';
 import { exportLab } from './export-lab.ts';
 import { exportSchemas } from './export-schemas.ts';
 
-export const EXPORT_KINDS = ['schemas', 'eventcatalog', 'cloudformation', 'lab'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
+import type { ExportKind } from './export-kinds.ts';
+
+export { EXPORT_KINDS, isExportKind, type ExportKind } from './export-kinds.ts';
 
 const exporters: Record<ExportKind, (b: Board) => ExportFiles> = {
   schemas: exportSchemas,
@@ -15,10 +16,6 @@ const exporters: Record<ExportKind, (b: Board) => ExportFiles> = {
   cloudformation: exportCloudFormation,
   lab: (b) => exportLab(b),
 };
-
-export function isExportKind(v: string): v is ExportKind {
-  return (EXPORT_KINDS as readonly string[]).includes(v);
-}
 
 export function exportBoard(board: Board, kind: ExportKind): ExportFiles {
   return exporters[kind](board);

@@ -3,13 +3,10 @@
 // operations in src/storming/. All drawing is in board-view.ts and inspector-view.ts.
 import { emptyBoard, kindInfo, parseBoard, serialiseBoard, type Board, type StickyKind } from '../../storming/board-format.ts';
 import { addContext, addSticky, contextOf, deleteItems, findSticky, groupInto, moveContext, moveStickies, updateContext, updateSticky } from '../../storming/board-model.ts';
-import { boardSvg } from '../../storming/board-svg.ts';
-import { exampleBoard } from '../../storming/example-board.ts';
-import { exportBoard, isExportKind } from '../../storming/exports.ts';
+import { isExportKind } from '../../storming/export-kinds.ts';
 import { loadSavedBoard, saveBoard, BOARD_KEY } from '../../storming/board-store.ts';
 import { checkStep } from '../../storming/step-checks.ts';
 import { stepInfo } from '../../storming/steps.ts';
-import { zipFiles } from '../../storming/zip.ts';
 import { record, redo, startHistory, undo, type History } from '../../storming/history.ts';
 import { MemoryStorage } from '../../progress/memory-storage.ts';
 import type { KeyValueStorage } from '../../progress/progress-store.ts';
@@ -259,15 +256,35 @@ class StormingBoardElement extends HTMLElement {
       case 'zoom-reset': return this.setZoom(1);
       case 'prev-step': return this.commit({ ...b, step: Math.max(1, b.step - 1) });
       case 'next-step': return this.commit({ ...b, step: Math.min(8, b.step + 1) });
-      case 'example': return this.replaceBoard(exampleBoard(), 'Loaded the worked example (food delivery). Undo returns to your board.');
+      case 'example':
+        // The worked example and the picture writer load on first use (the page's script budget).
+        void import('../../storming/example-board.ts').then(
+          ({ exampleBoard }) => this.replaceBoard(exampleBoard(), 'Loaded the worked example (food delivery). Undo returns to your board.'),
+          (e: unknown) => this.status(`The example could not load: ${e instanceof Error ? e.message : String(e)}`, true),
+        );
+        return;
       case 'new': return this.replaceBoard(emptyBoard(), 'New board. Undo returns to the previous one.');
       case 'save-file': download(`${fileStem(b)}.board.json`, serialiseBoard(b), 'application/json'); this.status('Board file downloaded. Send it to share the board.'); return;
-      case 'picture': download(`${fileStem(b)}.svg`, boardSvg(b), 'image/svg+xml'); this.status('Picture downloaded.'); return;
+      case 'picture':
+        void import('../../storming/board-svg.ts').then(
+          ({ boardSvg }) => {
+            download(`${fileStem(b)}.svg`, boardSvg(b), 'image/svg+xml');
+            this.status('Picture downloaded.');
+          },
+          (e: unknown) => this.status(`The picture could not load: ${e instanceof Error ? e.message : String(e)}`, true),
+        );
+        return;
       case 'export': {
         const kind = this.partEl<HTMLSelectElement>('export-kind').value;
         if (!isExportKind(kind)) return;
-        download(`${fileStem(b)}-${kind}.zip`, zipFiles(exportBoard(b, kind)), 'application/zip');
-        this.status(`Export "${kind}" downloaded as a zip.`);
+        // The exporters and the zip library load on first use, keeping the board page within its budget.
+        void Promise.all([import('../../storming/exports.ts'), import('../../storming/zip.ts')]).then(
+          ([{ exportBoard }, { zipFiles }]) => {
+            download(`${fileStem(b)}-${kind}.zip`, zipFiles(exportBoard(b, kind)), 'application/zip');
+            this.status(`Export "${kind}" downloaded as a zip.`);
+          },
+          (e: unknown) => this.status(`The export could not load: ${e instanceof Error ? e.message : String(e)}`, true),
+        );
         return;
       }
     }
