@@ -4,7 +4,7 @@
 //   node scripts/bench-emulator.ts [--clients 8] [--calls 250] [--seconds 60] [--in-process]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { CreateEventBusCommand, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
-import { CreateLogGroupCommand, DescribeLogStreamsCommand, GetLogEventsCommand, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { CreateLogGroupCommand, paginateDescribeLogStreams, paginateFilterLogEvents, paginateGetLogEvents } from '@aws-sdk/client-cloudwatch-logs';
 import { createEmulator } from '../src/emulator/emulator.ts';
 import { clientsFor } from '../src/emulator/test-clients.ts';
 
@@ -41,6 +41,8 @@ async function startEmulator(): Promise<{ url: string; stop: () => Promise<void>
     return { url: em.url, stop: () => em.close() };
   }
   const child: ChildProcess = spawn(process.execPath, ['src/emulator/main.ts', '--port', '0', '--quiet', '--region', REGION], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // A benchmark that fails part-way must not leave its emulator running.
+  process.once('exit', () => child.kill('SIGKILL'));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -122,19 +124,23 @@ async function main(): Promise<number> {
   const rows: string[] = [];
   for (const [group, want] of expected) {
     const seen = new Map<string, number>();
-    const streams = await setup.logs.send(new DescribeLogStreamsCommand({ logGroupName: group }));
-    for (const s of streams.logStreams ?? []) {
-      const got = await setup.logs.send(new GetLogEventsCommand({ logGroupName: group, logStreamName: s.logStreamName, startFromHead: true, limit: sent + 1 }));
-      for (const e of got.events ?? []) {
-        const seq = (JSON.parse(e.message ?? '{}') as { detail?: Detail }).detail?.seq ?? '?';
-        seen.set(seq, (seen.get(seq) ?? 0) + 1);
+    // Read through the SDK's paginators: AWS answers at most 10,000 events a page (GetLogEvents ends
+    // by answering the token it was sent, hence stopOnSameToken).
+    for await (const streams of paginateDescribeLogStreams({ client: setup.logs }, { logGroupName: group })) {
+      for (const s of streams.logStreams ?? []) {
+        for await (const got of paginateGetLogEvents({ client: setup.logs, stopOnSameToken: true }, { logGroupName: group, logStreamName: s.logStreamName, startFromHead: true })) {
+          for (const e of got.events ?? []) {
+            const seq = (JSON.parse(e.message ?? '{}') as { detail?: Detail }).detail?.seq ?? '?';
+            seen.set(seq, (seen.get(seq) ?? 0) + 1);
+          }
+        }
       }
     }
-    const filtered = await setup.logs.send(new FilterLogEventsCommand({ logGroupName: group, limit: sent + 1 }));
+    let filterCount = 0;
+    for await (const page of paginateFilterLogEvents({ client: setup.logs }, { logGroupName: group })) filterCount += page.events?.length ?? 0;
     const lost = [...want].filter((s) => !seen.has(s)).length;
     const duplicated = [...seen.values()].filter((n) => n > 1).length;
     const unexpected = [...seen.keys()].filter((s) => !want.has(s)).length;
-    const filterCount = filtered.events?.length ?? 0;
     const pass = lost === 0 && duplicated === 0 && unexpected === 0 && filterCount === want.size;
     ok &&= pass;
     rows.push(`  ${group.padEnd(16)} expected ${String(want.size).padStart(6)}  got ${String(seen.size).padStart(6)}  lost ${lost}  duplicated ${duplicated}  unexpected ${unexpected}  FilterLogEvents ${filterCount}  ${pass ? 'ok' : 'WRONG'}`);

@@ -5,19 +5,25 @@ export interface EmulatorArgs {
   host: string;
   region: string;
   stateFile?: string;
+  /** Caps on retained log events per region. */
+  logCaps: { maxEvents?: number; maxBytes?: number };
   quiet: boolean;
   help: boolean;
 }
 
 export const USAGE = `Usage: npm run emulator -- [options]
 
-Runs a local EventBridge + CloudWatch Logs endpoint speaking the AWS JSON 1.1 protocol.
+Runs a local AWS endpoint: EventBridge and CloudWatch Logs (AWS JSON 1.1) and the other services listed
+in the README, all on one port.
 
 Options:
   --port N       port to listen on (default 4010; 0 picks a free one)
   --host H       address to bind (default 127.0.0.1; credentials are not checked, keep it local)
   --region R     region for requests without a SigV4 credential scope (default us-east-1)
-  --state FILE   keep buses, rules, targets, log groups and log events in FILE across restarts
+  --state FILE   keep every change (buses, rules, targets, log groups, log events...) in FILE across
+                 restarts; each call is on disk before it is answered; one emulator per FILE
+  --max-log-events N   log events retained per region (default 200000); past it the oldest are dropped
+  --max-log-mb N       log bytes retained per region, in MB (default 64); past it the oldest are dropped
   --quiet        do not print one line per request
   --help         show this help
 
@@ -29,7 +35,11 @@ Point a client at it:
 export class ArgsError extends Error {}
 
 export function parseArgs(argv: readonly string[]): EmulatorArgs {
-  const out: EmulatorArgs = { port: 4010, host: '127.0.0.1', region: 'us-east-1', quiet: false, help: false };
+  const out: EmulatorArgs = { port: 4010, host: '127.0.0.1', region: 'us-east-1', logCaps: {}, quiet: false, help: false };
+  const positive = (flag: string, v: string): number => {
+    if (!/^\d+$/.test(v) || Number(v) < 1) throw new ArgsError(`${flag} must be a whole number above 0, got ${JSON.stringify(v)}`);
+    return Number(v);
+  };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] as string;
     const eq = raw.indexOf('=');
@@ -55,6 +65,8 @@ export function parseArgs(argv: readonly string[]): EmulatorArgs {
         break;
       }
       case '--state': out.stateFile = value(); break;
+      case '--max-log-events': out.logCaps.maxEvents = positive(flag, value()); break;
+      case '--max-log-mb': out.logCaps.maxBytes = positive(flag, value()) * 1024 * 1024; break;
       case '--quiet': out.quiet = true; break;
       case '--help': case '-h': out.help = true; break;
       default: throw new ArgsError(`unknown option ${JSON.stringify(raw)} (see --help)`);

@@ -1,17 +1,18 @@
-// The emulator: a Node HTTP server speaking the AWS JSON 1.1 protocol for EventBridge (AWSEvents.*) and
-// CloudWatch Logs (Logs_20140328.*), a thin wire layer over one EventBridgeService per region.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { resolveTarget, type ResolvedOperation } from './operations.ts';
-import type { ServiceFactory, ServiceLike } from './service-types.ts';
-import { defaultServiceFactory } from './default-service.ts';
-import {
-  loadStateFile, restoreLogs, snapshotLogs, STATE_FORMAT, STATE_VERSION, StateFileError, writeStateFile,
-  type JournalEntry, type StateFile,
-} from './state-file.ts';
-import {
-  parseRequestBody, readBody, regionFromAuthorization, sendError, sendJson, toWireError, WireError,
-} from './wire.ts';
+// The emulator: one HTTP port (serveEndpoints) serving every endpoint in all-endpoints.ts plus any extra
+// factories, with the --state journal: each change is on disk before it is answered, replayed at start.
+import type { Clock, EventBridgeService } from '../eventbridge/bus/index.ts';
+import type { RetentionCaps } from '../eventbridge/logs/log-retention.ts';
+import { allEndpoints } from './all-endpoints.ts';
+import type { CoreRegions } from './core-services.ts';
+import { isAppendLine } from './core-endpoints.ts';
+import { serveEndpoints } from './endpoint-server.ts';
+import { JournalFile, type JournalLine } from './journal-file.ts';
+import type { EndpointFactory } from './service-endpoint.ts';
+
+export { StateFileError } from './journal-file.ts';
+
+/** The account every ARN the emulator makes carries. */
+export const EMULATOR_ACCOUNT = '123456789012';
 
 export interface EmulatorOptions {
   /** 0 picks a free port (read it from the returned url/port). Default 4010. */
@@ -20,202 +21,102 @@ export interface EmulatorOptions {
   host?: string;
   /** Region used when a request carries no SigV4 credential scope. Default us-east-1. */
   region?: string;
-  /** JSON file holding buses, rules, targets, log groups and log events across restarts. */
+  /** Journal file keeping every change across restarts (locked while this emulator runs). */
   stateFile?: string;
-  /** Delay before a change is written to the state file (writes are batched). Default 250 ms. */
-  saveDelayMs?: number;
+  /** Journal lines after which the file is compacted (log content rewritten as what is retained). */
+  compactAfterLines?: number;
+  /** Retained log events per region (count and bytes); past them the oldest are dropped. */
+  logCaps?: Partial<RetentionCaps>;
   /** One line per request (operation, region, status, time); never credentials. Default: no logging. */
   log?: (line: string) => void;
-  /** Builds the service for a region (tests may inject one). */
-  createService?: ServiceFactory;
+  /** Extra endpoints beside those in all-endpoints.ts. */
+  endpoints?: readonly EndpointFactory[];
+  clock?: Clock;
 }
 
 export interface Emulator {
   url: string;
   port: number;
   host: string;
-  /** The service behind a region (created on first use). */
-  service(region: string): ServiceLike;
-  /** Writes pending state now. */
+  /** The EventBridge service behind a region (created on first use). */
+  service(region: string): EventBridgeService;
+  /** Resolves once every change so far is on disk. */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
 
-interface RegionEntry {
-  service: ServiceLike;
-  journal: JournalEntry[];
-}
-
-/** Calls the service method behind an operation; `undefined` results become `{}` on the wire. */
-async function invoke(service: ServiceLike, op: ResolvedOperation, input: Record<string, unknown>): Promise<unknown> {
-  const holder = (op.service === 'events' ? service : service.logs) as unknown as Record<string, unknown>;
-  const fn = holder[op.spec.method];
-  if (typeof fn !== 'function') {
-    throw new WireError('UnknownOperationException', `${op.name} is not supported by this emulator`);
-  }
-  const result: unknown = await fn.call(holder, input);
-  return result ?? {};
-}
-
-const epochSecondsToDate = (v: unknown): unknown => (typeof v === 'number' ? new Date(v * 1000) : v);
-
-/** JSON 1.1 sends timestamps (PutEvents' Time, StartReplay's window) as epoch seconds; the service takes Dates. */
-function normaliseInput(op: ResolvedOperation, input: Record<string, unknown>): Record<string, unknown> {
-  if (op.service === 'events' && op.name === 'StartReplay') {
-    return { ...input, EventStartTime: epochSecondsToDate(input.EventStartTime), EventEndTime: epochSecondsToDate(input.EventEndTime) };
-  }
-  if (op.service === 'events' && op.name === 'PutEvents' && Array.isArray(input.Entries)) {
-    const entries = input.Entries.map((e: unknown) => {
-      if (typeof e === 'object' && e !== null && typeof (e as { Time?: unknown }).Time === 'number') {
-        return { ...e, Time: new Date((e as { Time: number }).Time * 1000) };
-      }
-      return e;
-    });
-    return { ...input, Entries: entries };
-  }
-  return input;
-}
-
 export async function createEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
   const host = opts.host ?? '127.0.0.1';
-  const defaultRegion = opts.region ?? 'us-east-1';
-  const factory = opts.createService ?? defaultServiceFactory;
   const log = opts.log ?? (() => undefined);
-  const regions = new Map<string, RegionEntry>();
-
-  const regionEntry = (region: string): RegionEntry => {
-    let entry = regions.get(region);
-    if (entry === undefined) {
-      entry = { service: factory(region), journal: [] };
-      regions.set(region, entry);
-    }
-    return entry;
-  };
-
-  // Load and replay state before listening, so a bad file stops the start and is never overwritten.
   const stateFile = opts.stateFile;
-  if (stateFile !== undefined) {
-    const saved = await loadStateFile(stateFile);
-    for (const [region, r] of Object.entries(saved?.regions ?? {})) {
-      const entry = regionEntry(region);
-      for (const [i, step] of r.journal.entries()) {
-        const op = resolveTarget(step.target);
-        try {
-          if (op === undefined) throw new Error(`unknown operation ${step.target}`);
-          await invoke(entry.service, op, normaliseInput(op, step.input));
-        } catch (e) {
-          throw new StateFileError(stateFile, `replaying regions.${region}.journal[${i}] (${step.target}) failed: ${(e as Error).message}`);
-        }
-        entry.journal.push(step);
-      }
-      restoreLogs(entry.service.logs, r.logs);
-    }
-  }
+  const compactAfter = opts.compactAfterLines ?? 200_000;
+  let regions: CoreRegions | undefined;
+  let journal: JournalFile | undefined;
+  let compacting: Promise<void> | undefined;
+  let lastWrite: Promise<void> = Promise.resolve();
 
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  let saving: Promise<void> = Promise.resolve();
-  let dirty = false;
-  const save = (): Promise<void> => {
-    if (stateFile === undefined || !dirty) return saving;
-    dirty = false;
-    const state: StateFile = { format: STATE_FORMAT, version: STATE_VERSION, savedAt: new Date().toISOString(), regions: {} };
-    for (const [region, entry] of regions) {
-      state.regions[region] = { journal: entry.journal, logs: snapshotLogs(entry.service.logs) };
-    }
-    // Writes are chained so two saves never race on the rename.
-    saving = saving.then(() => writeStateFile(stateFile, state)).catch((e: unknown) => log(`could not save state: ${(e as Error).message}`));
-    return saving;
-  };
-  const scheduleSave = (): void => {
-    if (stateFile === undefined) return;
-    dirty = true;
-    if (saveTimer === undefined) {
-      saveTimer = setTimeout(() => {
-        saveTimer = undefined;
-        void save();
-      }, opts.saveDelayMs ?? 250);
-    }
+  const compact = (j: JournalFile): void => {
+    if (compacting !== undefined || j.linesSinceCompaction < compactAfter) return;
+    const snapshot = function* (): Iterable<JournalLine> {
+      for (const [region, svc] of regions?.all() ?? []) {
+        for (const append of svc.logs.retainedEvents()) yield { e: 'logs', v: { region, append } };
+      }
+    };
+    compacting = j.compact((line) => !isAppendLine(line), snapshot).finally(() => (compacting = undefined));
+    compacting.catch(() => undefined);
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const started = performance.now();
-    const target = req.headers['x-amz-target'];
-    const targetText = Array.isArray(target) ? target[0] : target;
-    const region = regionFromAuthorization(req.headers.authorization) ?? defaultRegion;
-    let status = 200;
-    try {
-      if (req.method === 'GET' && (req.url === '/' || req.url === '/health')) {
-        sendJson(res, 200, { status: 'ok', service: 'eventbridge-emulator', regions: [...regions.keys()] });
-        return;
-      }
-      if (req.method !== 'POST') {
-        throw new WireError('UnknownOperationException', 'send POST requests with an X-Amz-Target header (AWS JSON 1.1 protocol)', 405);
-      }
-      const text = await readBody(req);
-      const op = resolveTarget(targetText);
-      if (op === undefined) {
-        throw new WireError('UnknownOperationException', targetText === undefined
-          ? 'the X-Amz-Target header is missing'
-          : `unknown operation ${JSON.stringify(targetText)}; see the emulator README for the supported ones`);
-      }
-      const input = parseRequestBody(text);
-      const entry = regionEntry(region);
-      const result = await invoke(entry.service, op, normaliseInput(op, input));
-      if (op.service === 'events' && (op.name === 'PutEvents' || op.name === 'StartReplay')) {
-        // Deliveries run asynchronously; wait for them so a script can read its log group right away.
-        await entry.service.whenIdle?.();
-      }
-      if (op.spec.mutates) entry.journal.push({ target: targetText as string, input });
-      if (op.spec.mutates || ['PutEvents', 'StartReplay', 'PutLogEvents'].includes(op.name)) scheduleSave();
-      sendJson(res, 200, result);
-    } catch (e) {
-      const err = toWireError(e);
-      status = err.status;
-      if (!res.headersSent) sendError(res, err);
-    } finally {
-      // Only the operation, region and outcome: never the Authorization header or credentials.
-      log(`${targetText ?? `${req.method} ${req.url}`} ${region} ${status} ${(performance.now() - started).toFixed(1)}ms`);
-    }
-  };
-
-  const server = createServer((req, res) => {
-    void handle(req, res);
+  const factories = [
+    ...allEndpoints({ durable: stateFile !== undefined, ...(opts.logCaps ? { logCaps: opts.logCaps } : {}), ...(opts.clock ? { clock: opts.clock } : {}) }, (r) => (regions = r)),
+    ...(opts.endpoints ?? []),
+  ];
+  const server = await serveEndpoints(factories, {
+    port: opts.port ?? 4010,
+    host,
+    region: opts.region ?? 'us-east-1',
+    accountId: EMULATOR_ACCOUNT,
+    log,
+    journal: (endpoint, entry) => {
+      const j = journal;
+      if (j === undefined) return Promise.resolve();
+      const written = j.append(endpoint, entry).then(() => compact(j));
+      lastWrite = written.catch(() => undefined);
+      return written;
+    },
+    prepare: async (endpoints) => {
+      if (stateFile === undefined) return;
+      if (regions !== undefined) regions.replaying = true;
+      journal = await JournalFile.open(stateFile, async (line) => {
+        const endpoint = endpoints.find((e) => e.name === line.e);
+        if (endpoint?.replay === undefined) throw new Error(`no endpoint named ${JSON.stringify(line.e)} replays entries`);
+        await endpoint.replay(line.v);
+      }, { log });
+      if (regions !== undefined) regions.replaying = false;
+    },
+  }).catch(async (e: unknown) => {
+    await journal?.close();
+    throw e;
   });
-  server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 4010, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
 
   let closed: Promise<void> | undefined;
+  const core = (): CoreRegions => {
+    if (regions === undefined) throw new Error('the EventBridge endpoint is not part of this emulator');
+    return regions;
+  };
   return {
-    url: `http://${urlHost}:${port}`,
-    port,
+    url: server.url,
+    port: server.port,
     host,
-    service: (region: string) => regionEntry(region).service,
+    service: (region) => core().events(region),
     flush: async () => {
-      if (saveTimer !== undefined) {
-        clearTimeout(saveTimer);
-        saveTimer = undefined;
-      }
-      await save();
+      await lastWrite;
+      await compacting;
     },
     close() {
       closed ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-        });
-        if (saveTimer !== undefined) {
-          clearTimeout(saveTimer);
-          saveTimer = undefined;
-        }
-        await save();
+        await server.close();
+        await compacting?.catch(() => undefined);
+        await journal?.close();
       })();
       return closed;
     },

@@ -15,6 +15,8 @@ export interface EndpointServerOptions {
   log?: (line: string) => void;
   /** Durable journal; default: nothing is stored. */
   journal?: (endpoint: string, entry: unknown) => Promise<void>;
+  /** Runs once the endpoints exist and before the port is opened (replaying the journal); a throw stops the start. */
+  prepare?: (endpoints: readonly ServiceEndpoint[]) => Promise<void>;
 }
 
 export interface EndpointServer {
@@ -73,6 +75,11 @@ function write(res: ServerResponse, answer: EmulatorResponse): void {
   res.end(body);
 }
 
+/** An answer no endpoint gave: JSON with the AWS error fields, which JSON clients read and others show as text. */
+function unclaimed(status: number, code: string, message: string): EmulatorResponse {
+  return { status, headers: { 'content-type': 'application/json', 'x-amzn-errortype': code }, body: JSON.stringify({ __type: code, message }) };
+}
+
 export async function serveEndpoints(factories: readonly EndpointFactory[], opts: EndpointServerOptions = {}): Promise<EndpointServer> {
   const host = opts.host ?? '127.0.0.1';
   const region = opts.region ?? 'us-east-1';
@@ -91,33 +98,60 @@ export async function serveEndpoints(factories: readonly EndpointFactory[], opts
     },
   };
   for (const f of factories) endpoints.push(f(ctx));
+  const closeEndpoints = async (): Promise<void> => {
+    for (const e of endpoints) await e.close?.();
+  };
+  if (opts.prepare !== undefined) {
+    try {
+      await opts.prepare(endpoints);
+    } catch (e) {
+      await closeEndpoints();
+      throw e;
+    }
+  }
 
   const server = createServer((req, res) => {
     void (async () => {
-      if (req.method === 'OPTIONS') return write(res, { status: 204 });
+      if (req.method === 'OPTIONS') {
+        // A browser's preflight: "*" does not cover Authorization, so name the headers it asked for.
+        const asked = req.headers['access-control-request-headers'];
+        return write(res, { status: 204, headers: typeof asked === 'string' && asked !== '' ? { 'access-control-allow-headers': asked } : {} });
+      }
       const body = await readWhole(req);
-      if (body === undefined) return write(res, { status: 413, body: `request body larger than ${MAX_REQUEST_BYTES} bytes` });
+      if (body === undefined) return write(res, unclaimed(413, 'RequestEntityTooLargeException', `the request body is larger than ${MAX_REQUEST_BYTES} bytes`));
       const request = toRequest(req, body, region);
       const endpoint = endpoints.find((e) => e.claims(request));
       if (endpoint === undefined) {
-        return write(res, { status: 400, headers: { 'content-type': 'text/plain' }, body: `no service of this emulator serves ${request.method} ${request.path}` });
+        const target = request.headers['x-amz-target'];
+        return write(res, unclaimed(400, 'UnknownOperationException', target === undefined
+          ? `no service of this emulator serves ${request.method} ${request.path} (the X-Amz-Target header is missing; JSON services need POST requests with one)`
+          : `no service of this emulator serves ${JSON.stringify(target)}; see the README for the supported operations`));
       }
       write(res, await endpoint.handle(request));
     })().catch((e: unknown) => {
       if (!res.headersSent) write(res, { status: 500, headers: { 'content-type': 'text/plain' }, body: `internal error: ${(e as Error).message}` });
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => resolve());
-  });
+  server.keepAliveTimeout = 5000;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (e) {
+    await closeEndpoints();
+    throw e;
+  }
   const port = (server.address() as AddressInfo).port;
   url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     url, port, endpoints,
     async close() {
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); });
-      for (const e of endpoints) await e.close?.();
+      await closeEndpoints();
     },
   };
 }

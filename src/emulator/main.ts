@@ -1,7 +1,6 @@
 // Entry point of `npm run emulator`: parses options, starts the server, stops cleanly on SIGINT/SIGTERM.
 import { ArgsError, parseArgs, USAGE } from './args.ts';
-import { createEmulator } from './emulator.ts';
-import { StateFileError } from './state-file.ts';
+import { createEmulator, StateFileError } from './emulator.ts';
 
 async function main(): Promise<number> {
   let args;
@@ -25,6 +24,7 @@ async function main(): Promise<number> {
       host: args.host,
       region: args.region,
       stateFile: args.stateFile,
+      logCaps: args.logCaps,
       log: args.quiet ? undefined : (line) => console.log(`${new Date().toISOString()} ${line}`),
     });
   } catch (e) {
@@ -38,13 +38,14 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  console.log(`EventBridge emulator listening on ${emulator.url} (default region ${args.region}${args.stateFile ? `, state in ${args.stateFile}` : ''})`);
-  if (!['127.0.0.1', '::1', 'localhost'].includes(args.host)) {
-    console.warn(`emulator: warning: bound to ${args.host}; it accepts any credentials, so anyone who can reach this address can use it`);
-  }
-  console.log(`Try: aws events list-event-buses --endpoint-url ${emulator.url} --region ${args.region}`);
+  // Handlers first: a script may stop the emulator as soon as it reads the line below.
   const stop = (signal: string) => {
-    console.log(`emulator: ${signal} received, saving state and stopping`);
+    console.log(`emulator: ${signal} received, stopping`);
+    // Every acknowledged change is already on disk, so a stop that hangs (a client holding a connection) may be cut short.
+    setTimeout(() => {
+      console.error('emulator: still stopping after 10 s; exiting');
+      process.exit(1);
+    }, 10_000).unref();
     emulator.close().then(
       () => process.exit(0),
       (e: unknown) => {
@@ -55,6 +56,11 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  console.log(`AWS emulator listening on ${emulator.url} (port ${emulator.port}, default region ${args.region}${args.stateFile ? `, state in ${args.stateFile}` : ''})`);
+  if (!['127.0.0.1', '::1', 'localhost'].includes(args.host)) {
+    console.warn(`emulator: warning: bound to ${args.host}; it accepts any credentials, so anyone who can reach this address can use it`);
+  }
+  console.log(`Try: aws events list-event-buses --endpoint-url ${emulator.url} --region ${args.region}`);
   return -1; // keep running
 }
 

@@ -52,6 +52,18 @@ export class ArchiveStore {
       .map((a) => ({ ...a.info }));
   }
 
+  /** UpdateArchive: changes the description, pattern or retention of an existing archive. */
+  update(i: { ArchiveName: string; Description?: string; EventPattern?: string; RetentionDays?: number }): ArchiveDescription {
+    const a = this.get(i.ArchiveName);
+    if (i.RetentionDays !== undefined && (!Number.isInteger(i.RetentionDays) || i.RetentionDays < 0)) {
+      throw validationError(constraintMessage(i.RetentionDays, 'retentionDays', 'Member must have value greater than or equal to 0'));
+    }
+    if (i.Description !== undefined) a.info.Description = i.Description;
+    if (i.EventPattern !== undefined) a.info.EventPattern = i.EventPattern;
+    if (i.RetentionDays !== undefined) a.info.RetentionDays = i.RetentionDays;
+    return { ...a.info };
+  }
+
   delete(name: string): void {
     this.get(name);
     this.archives.delete(name);

@@ -35,8 +35,8 @@ export interface DeliveryDeps {
   trace: TraceStore;
   /** Performs one attempt; throws DeliveryError (or anything, counted as ERROR_FROM_TARGET) on failure. */
   invoke(job: DeliveryJob, attempt: number): Promise<void>;
-  /** Writes a dead-letter message; throws when the queue is missing. */
-  sendToDlq(queueArn: string, body: string, attributes: Record<string, MessageAttributeValue>): void;
+  /** Writes a dead-letter message; throws (or rejects) when the queue is missing. */
+  sendToDlq(queueArn: string, body: string, attributes: Record<string, MessageAttributeValue>): void | Promise<void>;
   backoff?: (retry: number) => number;
 }
 
@@ -108,7 +108,7 @@ export class DeliveryRunner {
     }
   }
 
-  private fail(job: DeliveryJob, err: DeliveryError, attempts: number, condition: string): void {
+  private async fail(job: DeliveryJob, err: DeliveryError, attempts: number, condition: string): Promise<void> {
     const { trace } = this.deps;
     trace.record({
       kind: 'delivery.failed',
@@ -127,7 +127,7 @@ export class DeliveryRunner {
     };
     if (condition !== 'NonRetryableError') attributes['EXHAUSTED_RETRY_CONDITION'] = str(condition);
     try {
-      this.deps.sendToDlq(dlq, JSON.stringify(job.event), attributes);
+      await this.deps.sendToDlq(dlq, JSON.stringify(job.event), attributes);
       trace.record({ kind: 'dlq.sent', ...this.base(job), message: `sent to dead-letter queue ${dlq}`, data: { attributes } });
     } catch (e) {
       trace.record({ kind: 'delivery.failed', ...this.base(job), message: `could not write to dead-letter queue ${dlq}: ${errorText(e)}` });

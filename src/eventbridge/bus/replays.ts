@@ -1,5 +1,5 @@
 // Replays: validate a StartReplay request, re-send the archived events in its window, keep its record.
-import { alreadyExists, notFound, validationError } from './errors.ts';
+import { alreadyExists, EventBridgeError, notFound, validationError } from './errors.ts';
 import { constraintMessage } from './name-validation.ts';
 import { busNameFrom } from './arns.ts';
 import { entryTimeMs } from './envelope.ts';
@@ -69,6 +69,17 @@ export class ReplayStore {
     run.completed(archive.busName, i.ReplayName);
     // AWS answers before the replay runs, so its response always says STARTING.
     return { ReplayArn: info.ReplayArn, State: 'STARTING', ReplayStartTime: info.ReplayStartTime };
+  }
+
+  /** CancelReplay: only a replay still starting or running can be cancelled (here replays finish at once). */
+  cancel(name: string): { ReplayArn: string; State: string; StateReason?: string } {
+    const r = this.replays.get(name);
+    if (!r) throw notFound(`Replay ${name} does not exist.`);
+    if (r.State !== 'STARTING' && r.State !== 'RUNNING') {
+      throw new EventBridgeError('IllegalStatusException', `Replay ${name} is not in a valid state for this operation.`);
+    }
+    r.State = 'CANCELLED';
+    return { ReplayArn: r.ReplayArn, State: 'CANCELLING' };
   }
 
   describe(name: string): ReplayDescription {

@@ -197,7 +197,8 @@ describe('scheduled rules', () => {
     await clock.advance(24 * 3600_000);
     await svc.whenIdle();
     expect(n).toBe(2);
-    svc.deleteRule({ Name: 'noon', Force: true });
+    svc.removeTargets({ Rule: 'noon', Ids: svc.listTargetsByRule({ Rule: 'noon' }).Targets.map((t) => t.Id) });
+    svc.deleteRule({ Name: 'noon' });
     await clock.advance(48 * 3600_000);
     expect(n).toBe(2);
     expect(clock.pending()).toBe(0);

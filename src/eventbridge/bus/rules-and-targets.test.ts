@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorOf, setup } from './test-support.ts';
+import { EventBridgeService } from './event-bridge-service.ts';
 
 const pattern = '{"source":["shop.orders"]}';
 
@@ -88,7 +89,10 @@ describe('rule lifecycle', () => {
     expect(errorOf(() => svc.describeRule({ Name: 'zz' }))).toMatchObject({ code: 'ResourceNotFoundException', message: 'Rule zz does not exist on EventBus default.' });
     svc.putTargets({ Rule: 'a', Targets: [{ Id: 't', Arn: svc.functionArn('f') }] });
     expect(errorOf(() => svc.deleteRule({ Name: 'a' }))).toMatchObject({ code: 'ValidationException', message: "Rule can't be deleted since it has targets." });
-    svc.deleteRule({ Name: 'a', Force: true });
+    // Force applies only to rules an AWS service manages: an ordinary rule keeps its targets.
+    expect(errorOf(() => svc.deleteRule({ Name: 'a', Force: true }))).toMatchObject({ code: 'ValidationException' });
+    svc.removeTargets({ Rule: 'a', Ids: ['t'] });
+    svc.deleteRule({ Name: 'a' });
     svc.deleteRule({ Name: 'b' });
     svc.deleteRule({ Name: 'never-existed' });
     expect(svc.listRules({}).Rules).toEqual([]);
@@ -165,5 +169,26 @@ describe('TestEventPattern', () => {
     const { svc } = setup();
     expect(errorOf(() => svc.testEventPattern({ EventPattern: pattern, Event: '{"source":"x"}' })).message).toBe('Parameter Event is not valid.');
     expect(errorOf(() => svc.testEventPattern({ EventPattern: '[]', Event: event })).code).toBe('InvalidEventPatternException');
+  });
+});
+
+describe('input transformer at PutTargets and delivery, as AWS does it', () => {
+  it('refuses an undefined placeholder in a string template with AWS\'s message', () => {
+    const svc = new EventBridgeService();
+    svc.putRule({ Name: 'r', EventPattern: '{"source":["s"]}' });
+    const err = errorOf(() => svc.putTargets({ Rule: 'r', Targets: [{ Id: 'fmt', Arn: svc.functionArn('f'), InputTransformer: { InputPathsMap: { a: '$.detail.a' }, InputTemplate: 'a is <a>, b is <b>' } }] }));
+    expect(err).toMatchObject({ code: 'ValidationException', message: 'InputTemplate for target fmt contains invalid placeholder name.' });
+  });
+
+  it('accepts an object placeholder inside a quoted string, then records the event as not delivered', async () => {
+    const svc = new EventBridgeService();
+    const got: unknown[] = [];
+    svc.registerFunction('f', (e) => void got.push(e));
+    svc.putRule({ Name: 'r', EventPattern: '{"source":["s"]}' });
+    svc.putTargets({ Rule: 'r', Targets: [{ Id: 'fn', Arn: svc.functionArn('f'), InputTransformer: { InputPathsMap: { d: '$.detail' }, InputTemplate: '{"text": "detail is <d>"}' } }] });
+    svc.putEvents({ Entries: [{ Source: 's', DetailType: 't', Detail: '{"a":1}' }] });
+    await svc.whenIdle();
+    expect(got).toEqual([]);
+    expect(svc.trace.ofKind('delivery.failed').map((t) => t.targetId)).toEqual(['fn']);
   });
 });

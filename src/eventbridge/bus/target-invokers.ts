@@ -23,6 +23,8 @@ export interface InvokerDeps {
   withCause<T>(job: DeliveryJob, fn: () => T): T;
   /** Routes the event into another bus. Throws DeliveryError when the bus is missing. */
   forwardToBus(job: DeliveryJob, busName: string): void;
+  /** Delivers to a Lambda function or SQS queue this service does not hold (the emulator's other endpoints). */
+  external?: (arn: string, payload: string) => Promise<void>;
 }
 
 /** Log stream the service writes a rule target's events to (one stream per rule and target). */
@@ -40,6 +42,7 @@ export async function invokeTarget(deps: InvokerDeps, job: DeliveryJob, attempt:
     case 'log-group':
       return writeLog(deps, job, arn.name);
     case 'sqs':
+      if (!deps.queues.hasQueue(job.target.Arn) && deps.external !== undefined) return deliverExternally(deps.external, job);
       if (!deps.queues.hasQueue(job.target.Arn)) {
         throw new DeliveryError('NO_RESOURCE', `Queue ${arn.name} does not exist.`, false);
       }
@@ -61,6 +64,7 @@ function parsePayload(payload: string): unknown {
 
 async function invokeFunction(deps: InvokerDeps, job: DeliveryJob, attempt: number): Promise<void> {
   const fn = deps.findFunction(job.target.Arn);
+  if (!fn && deps.external !== undefined) return deliverExternally(deps.external, job);
   if (!fn) {
     throw new DeliveryError('NO_RESOURCE', `Function not found: ${job.target.Arn}. Register a handler for this ARN.`, false);
   }
@@ -91,6 +95,14 @@ async function invokeFunction(deps: InvokerDeps, job: DeliveryJob, attempt: numb
     await Promise.race([pending, timer]);
   } finally {
     deps.clock.clearTimeout(handle);
+  }
+}
+
+async function deliverExternally(external: (arn: string, payload: string) => Promise<void>, job: DeliveryJob): Promise<void> {
+  try {
+    await external(job.target.Arn, job.payload);
+  } catch (e) {
+    throw new DeliveryError('ERROR_FROM_TARGET', errorText(e), true);
   }
 }
 

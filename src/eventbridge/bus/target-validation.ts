@@ -46,6 +46,9 @@ function validateTarget(t: Target, position: number): void {
     if (first.path.includes(',')) {
       throw validationError(`Only one of Input, InputPath, or InputTransformer must be provided for target ${t.Id}.`);
     }
+    if (input.some((p) => p.code === 'invalid-placeholder')) {
+      throw validationError(`InputTemplate for target ${t.Id} contains invalid placeholder name.`);
+    }
     throw validationError(
       `Target ${t.Id}: ${input.map((p) => `${p.path} ${p.message}`).join('; ')}`,
     );

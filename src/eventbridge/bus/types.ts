@@ -1,6 +1,5 @@
 // AWS-shaped request/response types (field names as in the EventBridge API and @aws-sdk/client-eventbridge).
 import type { InputTransformerConfig } from '../input/input-types.ts';
-import type { EventBridgeService } from './event-bridge-service.ts';
 
 export type RuleState = 'ENABLED' | 'DISABLED';
 
@@ -91,6 +90,7 @@ export interface RuleDescription {
   RoleArn?: string;
   EventBusName: string;
   CreatedBy?: string;
+  ManagedBy?: string;
 }
 
 export interface RuleRef {
@@ -156,10 +156,21 @@ export interface ReplayDescription {
   ReplayEndTime?: Date;
 }
 
+/**
+ * The part of the bus a handler may call. A small interface (not the service class) so that these types
+ * do not import the service, which imports them.
+ */
+export interface BusClient {
+  putEvents(i: { Entries: PutEventsRequestEntry[] }): PutEventsResponse;
+  listRules(i?: { EventBusName?: string; NamePrefix?: string; Limit?: number; NextToken?: string }): { Rules: RuleDescription[]; NextToken?: string };
+  describeRule(i: RuleRef): RuleDescription;
+  listTargetsByRule(i: { Rule: string; EventBusName?: string; Limit?: number; NextToken?: string }): { Targets: Target[]; NextToken?: string };
+}
+
 /** What a handler gets besides the event: a bus view that tags what it puts with the causing chain. */
 export interface HandlerContext {
-  /** The service as seen from inside this delivery: events it puts carry the causal chain (loop detection). */
-  bus: EventBridgeService;
+  /** The bus as seen from inside this delivery: events it puts carry the causal chain (loop detection). */
+  bus: BusClient;
   ruleName: string;
   ruleArn: string;
   targetId: string;

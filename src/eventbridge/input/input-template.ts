@@ -57,9 +57,14 @@ export function scanTemplate(template: string, known: (name: string) => boolean)
   return parts;
 }
 
-/** Placeholders `<name>` outside string literals of a JSON template whose name is unknown. */
-export function unknownJsonPlaceholders(template: string, known: (name: string) => boolean): string[] {
-  if (!isJsonTemplate(template)) return [];
+/**
+ * Placeholders `<name>` whose name is unknown: anywhere in a string template, outside string literals in
+ * a JSON template (AWS rejects both at PutTargets).
+ */
+export function unknownPlaceholders(template: string, known: (name: string) => boolean): string[] {
+  if (!isJsonTemplate(template)) {
+    return [...template.matchAll(/<([A-Za-z0-9_.\-]+)>/g)].map((m) => m[1] as string).filter((name) => !known(name));
+  }
   const out: string[] = [];
   for (const part of scanTemplate(template, () => false)) {
     if (part.kind !== 'text') continue;

@@ -7,6 +7,8 @@ export type JsonInput = string | object;
 export interface InputProblem {
   path: string;
   message: string;
+  /** Set for problems AWS reports with a message of its own (PutTargets maps codes, never message text). */
+  code?: 'invalid-placeholder' | 'object-in-string';
 }
 
 export interface InputTransformerConfig {

@@ -53,9 +53,15 @@ describe('JSON templates', () => {
     );
     expect(JSON.parse(out)).toEqual({ status: 'instance "i-0abc" is running', state: 'running' });
   });
-  it('strips the inner quotes of an object placed inside a string', () => {
-    const out = transformInput({ InputTransformer: { InputPathsMap: paths, InputTemplate: '{"text": "tags are <tags>"}' } }, event, ctx);
-    expect(JSON.parse(out)).toEqual({ text: 'tags are {team:web}' });
+  it('accepts an object placed inside a quoted string of a JSON template, but does not deliver it', () => {
+    const config = { InputTransformer: { InputPathsMap: paths, InputTemplate: '{"text": "tags are <tags>"}' } };
+    expect(validateTargetInput(config)).toEqual([]);
+    expect(() => transformInput(config, event, ctx)).toThrow(InputTransformError);
+    expect(() => transformInput(config, event, ctx)).toThrow(/object or array placed inside a quoted string/);
+  });
+  it('strips the inner quotes of an object in a string template', () => {
+    const out = transformInput({ InputTransformer: { InputPathsMap: paths, InputTemplate: 'tags are <tags>' } }, event, ctx);
+    expect(out).toBe('tags are {team:web}');
   });
   it('fills the reserved variables', () => {
     const out = transformInput(
@@ -74,15 +80,19 @@ describe('JSON templates', () => {
     expect(parsed.at).toBe('2025-03-04T05:06:08Z');
     expect(parsed.meta.detail).toBeUndefined();
     expect(parsed.meta.source).toBe('aws.ec2');
+    // AWS names the field detailType inside <aws.events.event> (and keeps detail-type in <aws.events.event.json>).
+    expect(parsed.meta.detailType).toBe(event['detail-type']);
+    expect(parsed.meta['detail-type']).toBeUndefined();
+    expect(Object.keys(parsed.meta)).toEqual(Object.keys(event).filter((k) => k !== 'detail').map((k) => (k === 'detail-type' ? 'detailType' : k)));
     expect(parsed.all).toEqual(event);
   });
-  it('renders a missing path as null in value position and as nothing inside a string', () => {
+  it('renders a missing path as "" in value position and as nothing inside a string', () => {
     const out = transformInput(
       { InputTransformer: { InputPathsMap: { gone: '$.detail.nope' }, InputTemplate: '{"v": <gone>, "s": "x<gone>y"}' } },
       event,
       ctx,
     );
-    expect(JSON.parse(out)).toEqual({ v: null, s: 'xy' });
+    expect(JSON.parse(out)).toEqual({ v: '', s: 'xy' });
   });
   it('collects every match of a wildcard path into a list', () => {
     const out = transformInput({ InputTransformer: { InputPathsMap: { d: '$.detail.disks[*]' }, InputTemplate: '{"d": <d>}' } }, event, ctx);
@@ -115,9 +125,10 @@ describe('string templates', () => {
     const out = transformInput({ InputTransformer: { InputPathsMap: paths, InputTemplate: '"<instance> is in state <state>"' } }, event, ctx);
     expect(JSON.parse(out)).toBe('i-0abc is in state running');
   });
-  it('leaves <text> that names no variable alone', () => {
-    const out = transformInput({ InputTransformer: { InputPathsMap: paths, InputTemplate: '<b><state></b>' } }, event, ctx);
-    expect(out).toBe('<b>running</b>');
+  it('leaves text that cannot be a placeholder alone, and refuses <name> that names no variable', () => {
+    const out = transformInput({ InputTransformer: { InputPathsMap: paths, InputTemplate: 'a < b, <state></b>' } }, event, ctx);
+    expect(out).toBe('a < b, running</b>');
+    expect(() => transformInput({ InputTransformer: { InputPathsMap: paths, InputTemplate: '<b><state>' } }, event, ctx)).toThrow(/<b> is not defined/);
   });
 });
 
@@ -159,9 +170,15 @@ describe('validateTargetInput', () => {
   });
   it('rejects a JSON template that is not JSON once filled, or uses undefined names', () => {
     expect(validateTargetInput({ InputTransformer: { InputPathsMap: paths, InputTemplate: '{"a": <state>,}' } })[0]!.message).toMatch(/not valid JSON/);
-    expect(validateTargetInput({ InputTransformer: { InputPathsMap: paths, InputTemplate: '{"a": <nope>}' } })[0]!.message).toMatch(
-      /<nope> is not defined/,
-    );
+    expect(validateTargetInput({ InputTransformer: { InputPathsMap: paths, InputTemplate: '{"a": <nope>}' } })[0]).toMatchObject({
+      message: expect.stringMatching(/<nope> is not defined/),
+      code: 'invalid-placeholder',
+    });
+  });
+  it('rejects undefined placeholders in string templates too', () => {
+    expect(validateTargetInput({ InputTransformer: { InputPathsMap: paths, InputTemplate: 'state <state>, and <nope>' } })).toEqual([
+      { path: 'InputTransformer.InputTemplate', message: 'placeholder <nope> is not defined in InputPathsMap', code: 'invalid-placeholder' },
+    ]);
   });
   it('requires a template', () => {
     expect(validateTargetInput({ InputTransformer: { InputTemplate: '' } })[0]!.path).toBe('InputTransformer.InputTemplate');

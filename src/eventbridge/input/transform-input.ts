@@ -8,7 +8,7 @@ import {
   minifyJson,
   rawText,
   scanTemplate,
-  unknownJsonPlaceholders,
+  unknownPlaceholders,
 } from './input-template.ts';
 import { InputTransformError } from './input-types.ts';
 import type { InputProblem, JsonInput, TargetInputConfig, TransformContext } from './input-types.ts';
@@ -90,8 +90,8 @@ function transformerProblems(t: TargetInputConfig['InputTransformer']): InputPro
       });
     }
   }
-  for (const name of unknownJsonPlaceholders(template, known)) {
-    problems.push({ path: 'InputTransformer.InputTemplate', message: `placeholder <${name}> is not defined in InputPathsMap` });
+  for (const name of unknownPlaceholders(template, known)) {
+    problems.push({ path: 'InputTransformer.InputTemplate', message: `placeholder <${name}> is not defined in InputPathsMap`, code: 'invalid-placeholder' });
   }
   if (isJsonTemplate(template) && problems.length === 0) {
     // Fill every placeholder with a sample value and check the result is JSON.
@@ -137,7 +137,8 @@ function fillTemplate(t: NonNullable<TargetInputConfig['InputTransformer']>, eve
     values.set(name, typeof parsed === 'string' ? { found: false, value: undefined } : evaluateJsonPath(parsed, event));
   }
   const ev = (event ?? {}) as Record<string, unknown>;
-  const { detail: _detail, ...withoutDetail } = ev;
+  // <aws.events.event> is the envelope without detail, and AWS names its detail-type field detailType there.
+  const withoutDetail = Object.fromEntries(Object.entries(ev).filter(([k]) => k !== 'detail').map(([k, v]) => [k === 'detail-type' ? 'detailType' : k, v]));
   const reserved: Record<string, unknown> = {
     'aws.events.rule-arn': ctx.ruleArn,
     'aws.events.rule-name': ctx.ruleName,
@@ -146,14 +147,24 @@ function fillTemplate(t: NonNullable<TargetInputConfig['InputTransformer']>, eve
     'aws.events.event.json': ev,
   };
   const known = (name: string): boolean => RESERVED.has(name) || values.has(name);
+  const json = isJsonTemplate(t.InputTemplate);
   const filled = scanTemplate(t.InputTemplate, known)
     .map((p) => {
       if (p.kind === 'text') return p.text;
       const v = RESERVED.has(p.name) ? { found: reserved[p.name] !== undefined, value: reserved[p.name] } : values.get(p.name)!;
-      return p.inString ? rawText(v.value, v.found) : jsonText(v.value, v.found);
+      if (!p.inString) return v.found && v.value !== undefined ? jsonText(v.value, true) : '""'; // AWS sends "" for a missing path
+      if (json && v.found && v.value !== null && typeof v.value === 'object') {
+        // AWS accepts such a template at PutTargets but does not deliver the event: it fails here.
+        throw new InputTransformError([{
+          path: 'InputTransformer.InputTemplate',
+          message: `<${p.name}> is an object or array placed inside a quoted string; EventBridge does not deliver such an event`,
+          code: 'object-in-string',
+        }]);
+      }
+      return rawText(v.value, v.found);
     })
     .join('');
-  if (!isJsonTemplate(t.InputTemplate)) return filled;
+  if (!json) return filled;
   // AWS sends JSON output minified. An unescaped value can break the JSON; then it is sent as filled.
   try {
     JSON.parse(filled);
