@@ -233,6 +233,8 @@ async function record(c: Clients, p: Project, o: Options, eventIds: Map<string, 
       if (loop) r.loops.push(loop as Json & { root: string });
     }
   }
+  // Logs are read function by function: the hop count puts each chain back in the order it happened.
+  r.emitted.sort((a, b) => Number(a.hop) - Number(b.hop));
   for (const lg of p.meta.logGroups) r.logs.set(lg, await logMessages(c, `/aws/events/${o.stackName}${lg.startsWith('/') ? '' : '/'}${lg}`));
   return r;
 }
@@ -243,7 +245,7 @@ const size = (r: Recorded) => r.calls.length + r.emitted.length + r.loops.length
 function observations(r: Recorded, names: string[], rootField: string) {
   const ids = new Set(names.map((n) => r.eventIds.get(n)).filter((x): x is string => !!x));
   const mine = (e: { root: string }) => e.root === '' || ids.has(e.root);
-  const strip = ({ root: _root, ...e }: Json & { root: string }) => e;
+  const strip = ({ root: _root, hop: _hop, ...e }: Json & { root: string }) => e;
   return {
     setupProblems: [] as string[],
     eventIds: new Map(names.flatMap((n) => (r.eventIds.has(n) ? [[n, r.eventIds.get(n)!] as const] : []))),

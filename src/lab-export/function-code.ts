@@ -35,7 +35,7 @@ exports.handler = async (event, context) => {
   const pending = [];
   const bus = { putEvents(input) {
     for (const e of input.Entries) {
-      const seen = { source: e.Source, 'detail-type': e.DetailType, detail: JSON.parse(e.Detail), root };
+      const seen = { source: e.Source, 'detail-type': e.DetailType, detail: JSON.parse(e.Detail), root, hop };
       if (hop > ${MAX_HOPS}) { console.log(${JSON.stringify(LOOP_MARK)} + JSON.stringify(seen)); continue; }
       console.log(${JSON.stringify(EMIT_MARK)} + JSON.stringify(seen));
       const detail = { ...seen.detail, ${JSON.stringify(ROOT_FIELD)}: root, ${JSON.stringify(HOP_FIELD)}: hop };
