@@ -1,4 +1,5 @@
-// The inline code (Code.ZipFile, written to index.js) of each deployed function. Learner handlers keep
+// The inline code (Code.ZipFile) of each deployed function. CloudFormation writes it to index.js, which
+// Lambda loads as CommonJS (ES modules are not supported inline: CloudFormation's Code reference). Learner handlers keep
 // today's course shape `(input, context)` with a synchronous `context.bus.putEvents`, so a small CommonJS
 // wrapper gives them that context over the real SDK client and records, in the function's own log group,
 // what the function received and emitted: `verify` reads those lines back as the checks' observations.
@@ -12,7 +13,8 @@ export const ROOT_FIELD = 'x-course-root';
 export const HOP_FIELD = 'x-course-hop';
 /** A chain longer than this is a loop: the wrapper stops emitting, so a starter that loops costs nothing. */
 export const MAX_HOPS = 8;
-/** CloudFormation's limit on inline code (AWS::Lambda::Function Code.ZipFile). */
+/** Our own bound on inline code: CloudFormation dropped its old 4,096-character ZipFile limit in 2022, but a
+ * lab's function should stay small enough to read in the template, and an older tool may still enforce it. */
 export const MAX_INLINE_CODE_CHARS = 4096;
 
 /** A function that checks.json names as a target but the lab gives no code for: it only records. */

@@ -70,7 +70,7 @@ export function buildTemplate({ labId, definition: def, files, code }: TemplateI
     const id = logicalId('Fn', fn);
     const body = code[fn];
     if (body === undefined) throw new Error(`No code for the function ${fn}.`);
-    if (body.length > MAX_INLINE_CODE_CHARS) throw new Error(`The function ${fn} is ${body.length} characters: CloudFormation takes at most ${MAX_INLINE_CODE_CHARS} inline.`);
+    if (body.length > MAX_INLINE_CODE_CHARS) throw new Error(`The function ${fn} is ${body.length} characters: the course keeps inline code under ${MAX_INLINE_CODE_CHARS}.`);
     const name = sub(`\${AWS::StackName}-${fn}`);
     R[`${id}Logs`] = { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: sub(`/aws/lambda/\${AWS::StackName}-${fn}`), RetentionInDays: LOG_RETENTION_DAYS, Tags: tags } };
     const statements: unknown[] = [
