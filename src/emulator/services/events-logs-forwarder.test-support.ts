@@ -36,10 +36,11 @@ export async function startEventsLogsForwarder(): Promise<Forwarder> {
   const deliver = (arn: string, payload: string): void => {
     void context?.deliver(arn, payload).catch((e: unknown) => context?.log(`delivery to ${arn} failed: ${(e as Error).message}`));
   };
+  // wt-bus dropped createService from EmulatorOptions (merge of wt-svc with wt-bus, in wt-aws): kept, typed, until they agree.
   const emulator = await createEmulator({
     port: 0,
-    createService: (region) => new EventBridgeService({ region, account: TEST_ACCOUNT, queues: new DeliveringQueues(region, deliver), backoff: () => 50 }),
-  });
+    createService: (region: string) => new EventBridgeService({ region, account: TEST_ACCOUNT, queues: new DeliveringQueues(region, deliver), backoff: () => 50 }),
+  } as Parameters<typeof createEmulator>[0]);
   const factory: EndpointFactory = (ctx) => {
     context = ctx;
     return {
