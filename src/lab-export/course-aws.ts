@@ -30,14 +30,16 @@ interface Meta { labId: string; marks: { call: string; emit: string; loop: strin
 export interface Options { stackName: string; region?: string; profile?: string; endpoint?: string; yes: boolean; timeoutSeconds: number; quietSeconds: number }
 type Out = (line: string) => void;
 
+/** The value after `flag`, if the flag is there; a flag without a value is a usage error. */
+export function optionValue(args: string[], flag: string): string | undefined {
+  const at = args.indexOf(flag);
+  const v = at < 0 ? undefined : args[at + 1];
+  if (at >= 0 && (!v || v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+  return v;
+}
+
 export function parseOptions(args: string[], labId: string): Options {
-  const value = (flag: string): string | undefined => {
-    const i = args.indexOf(flag);
-    if (i < 0) return undefined;
-    const v = args[i + 1];
-    if (!v || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
+  const value = (flag: string) => optionValue(args, flag);
   const num = (flag: string, dflt: number) => {
     const v = value(flag);
     if (v === undefined) return dflt;

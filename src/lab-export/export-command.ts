@@ -10,7 +10,7 @@ import { loadLab } from '../labs/load-lab.ts';
 type FilesFor = typeof filesFor;
 import type { FilesSource, filesFor } from '../cli/lab.ts';
 import { commonJsTranspiler } from './commonjs.ts';
-import { main as toolMain } from './course-aws.ts';
+import { main as toolMain, optionValue } from './course-aws.ts';
 import { buildProject, TOOL_FILES } from './project.ts';
 
 const REPO = new URL('../../', import.meta.url).pathname;
@@ -38,13 +38,7 @@ export function writeProject(files: Record<string, string>, outDir: string): voi
   }
 }
 
-function value(args: string[], flag: string): string | undefined {
-  const i = args.indexOf(flag);
-  if (i < 0) return undefined;
-  const v = args[i + 1];
-  if (!v || v.startsWith('--')) throw new Error(`${flag} needs a value`);
-  return v;
-}
+const value = optionValue;
 
 function sourceFrom(args: string[]): FilesSource {
   const dir = value(args, '--dir');
