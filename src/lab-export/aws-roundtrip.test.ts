@@ -1,6 +1,6 @@
 // Every lab, end to end against the emulator with the real SDK clients: export --solution -> deploy ->
 // verify exits 0 -> destroy leaves nothing; export --starter -> deploy -> verify exits 1 naming a check.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +62,47 @@ describe.each(listLabIds())('lab %s on the emulator', (id) => {
     } else {
       // A starter file AWS refuses (a pattern that is not yet valid) fails the deploy, naming the resource.
       expect(r.lines.some((l) => /FAILED|failed/.test(l))).toBe(true);
+    }
+  }, 120_000);
+});
+
+describe('deploy on failure and on update', () => {
+  it('names the failing resource and its reason, then destroy removes the rolled-back stack', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'aws-bad-'));
+    const dir = mkdtempSync(join(tmpdir(), 'aws-bad-project-'));
+    const lines: string[] = [];
+    try {
+      // Valid JSON, but not an event pattern: EventBridge refuses it, so CloudFormation fails the rule.
+      writeFileSync(join(work, 'pattern.json'), '{ "source": "com.example.shop" }');
+      writeProject(await exportLab('01-first-rule', { kind: 'dir', path: work }, filesFor), dir);
+      const common = ['--endpoint', stack.server.url, '--yes', '--stack-name', 't-bad-pattern'];
+      expect(await tool(['deploy', ...common], dir, (s) => lines.push(s))).toBe(1);
+      expect(lines.join('\n')).toMatch(/Deploy failed/);
+      expect(lines.some((l) => /^\s+RuleBigOrders \(AWS::Events::Rule\): \S/.test(l))).toBe(true);
+      expect(await tool(['destroy', ...common], dir, (s) => lines.push(s))).toBe(0);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('updates the same stack when the work changes, and says when nothing changed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aws-update-'));
+    const lines: string[] = [];
+    const out = (s: string) => lines.push(s);
+    const common = ['--endpoint', stack.server.url, '--yes', '--stack-name', 't-update', '--timeout', '30', '--quiet', '2'];
+    try {
+      writeProject(await exportLab('01-first-rule', { kind: 'starter' }, filesFor), dir);
+      expect(await tool(['deploy', ...common], dir, out)).toBe(0);
+      writeProject(await exportLab('01-first-rule', { kind: 'solution' }, filesFor), dir);
+      expect(await tool(['deploy', ...common], dir, out)).toBe(0);
+      expect(lines).toContain('Updating t-update…');
+      expect(await tool(['deploy', ...common], dir, out)).toBe(0);
+      expect(lines).toContain('t-update is already up to date.');
+      expect(await tool(['verify', ...common], dir, out)).toBe(0);
+      expect(await tool(['destroy', ...common], dir, out)).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
 });
