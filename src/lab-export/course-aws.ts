@@ -346,7 +346,7 @@ export async function verify(p: Project, o: Options, out: Out): Promise<number> 
     if (n !== last) {
       last = n;
       quietSince = Date.now();
-    } else if (n > 0 && Date.now() - quietSince >= o.quietSeconds * 1000) break;
+    } else if (Date.now() - quietSince >= o.quietSeconds * 1000 * (n > 0 ? 1 : 3)) break; // nothing at all: allow cold starts
     out(`  ${Math.round((Date.now() - start) / 1000)} s: ${r.calls.length} call(s), ${r.emitted.length} emitted, ${[...r.logs.values()].reduce((k, l) => k + l.length, 0)} log line(s)`);
     await new Promise((res) => setTimeout(res, Math.min(2000, Math.max(200, o.quietSeconds * 250))));
     r = await record(c, p, o, eventIds);
