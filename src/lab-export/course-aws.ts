@@ -259,6 +259,14 @@ function observations(r: Recorded, names: string[], rootField: string) {
   };
 }
 
+/** The learner's files in the project, by path inside lab/ (what a custom check reads as `files`). */
+function labFiles(dir: string, at = ''): Record<string, string> {
+  if (!existsSync(dir)) return {};
+  return Object.assign({}, ...readdirSync(dir, { withFileTypes: true }).map((d) => (d.isDirectory()
+    ? labFiles(join(dir, d.name), `${at}${d.name}/`)
+    : { [`${at}${d.name}`]: readFileSync(join(dir, d.name), 'utf8') })));
+}
+
 type Result = { title: string; status: 'passed' | 'failed' | 'skipped'; message?: string };
 
 function reached(r: Recorded, def: Definition, target: string, eventId: string): boolean {
@@ -304,7 +312,7 @@ async function evaluate(check: Check, p: Project, r: Recorded, custom: Record<st
     case 'custom': {
       const fn = custom[String(check.name)];
       if (!fn) return { title: check.title, status: 'failed', message: `The lab has no custom check named ${String(check.name)}.` };
-      const res = (await fn({ files: {}, definition: p.definition, run: async (n?: string[]) => observations(r, n ?? Object.keys(p.definition.events), p.meta.marks.root) })) as { passed: boolean; message?: string };
+      const res = (await fn({ files: labFiles(join(p.dir, PROJECT_LAYOUT.lab)), definition: p.definition, run: async (n?: string[]) => observations(r, n ?? Object.keys(p.definition.events), p.meta.marks.root) })) as { passed: boolean; message?: string };
       return res.passed ? pass : fail(res.message ? [res.message] : []);
     }
     default:
