@@ -114,6 +114,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       else for (const l of labs) out(`${l.id}  ${l.title}`);
       return 0;
     }
+    if (command === 'export' || command === 'deploy' || command === 'verify' || command === 'destroy') return await (await import('../lab-export/export-command.ts')).exportCommand(command, rest, out, filesFor);
     if (command === 'submit') return await (await import('../submissions/submit-command.ts')).submitCommand(rest, out);
     if (command === 'check' || command === 'run') {
       const id = rest.find((a, i) => !a.startsWith('--') && rest[i - 1] !== '--dir' && rest[i - 1] !== '--report');

@@ -1,0 +1,441 @@
+// deploy | verify | destroy of an exported lab project, against AWS or `npm run emulator`. It ships in every
+// exported project as tools/lab-export/course-aws.ts (run with Node 22's type stripping) and the repository's
+// `npm run lab -- deploy|verify|destroy` calls the same code. Credentials come only from the AWS SDK's
+// default provider chain: this file never reads, stores, prints or sends them anywhere.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { pathToFileURL } from 'node:url';
+import {
+  CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeStackEventsCommand, DescribeStacksCommand, UpdateStackCommand,
+  waitUntilStackCreateComplete, waitUntilStackDeleteComplete, waitUntilStackUpdateComplete, type Stack, type StackEvent,
+} from '@aws-sdk/client-cloudformation';
+import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeResourcePoliciesCommand, paginateFilterLogEvents } from '@aws-sdk/client-cloudwatch-logs';
+import { EventBridgeClient, ListEventBusesCommand, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { IAMClient, paginateListRoles } from '@aws-sdk/client-iam';
+import { ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { parse } from 'yaml';
+import { partialMatch, brief } from '../labs/partial-match.ts';
+import { COST_NOTE, PROJECT_LAYOUT } from './project-layout.ts';
+
+type Json = Record<string, unknown>;
+type Check = Json & { type: string; title: string; failure: string };
+interface Definition { bus: { rules: { name: string; targets: { id: string; function?: string; logGroup?: string }[] }[]; functions?: Record<string, unknown> }; events: Record<string, Json>; checks: Check[] }
+
+// The wrapper's log marks (function-code.ts) come in course/lab.json, so they are defined once.
+interface Meta { labId: string; marks: { call: string; emit: string; loop: string; root: string } ; functionNames: string[]; logGroups: string[] }
+
+export interface Options { stackName: string; region?: string; profile?: string; endpoint?: string; yes: boolean; timeoutSeconds: number; quietSeconds: number }
+type Out = (line: string) => void;
+
+/** The value after `flag`, if the flag is there; a flag without a value is a usage error. */
+export function optionValue(args: string[], flag: string): string | undefined {
+  const at = args.indexOf(flag);
+  const v = at < 0 ? undefined : args[at + 1];
+  if (at >= 0 && (!v || v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+  return v;
+}
+
+export function parseOptions(args: string[], labId: string): Options {
+  const value = (flag: string) => optionValue(args, flag);
+  const num = (flag: string, dflt: number) => {
+    const v = value(flag);
+    if (v === undefined) return dflt;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new UsageError(`${flag} needs a number of seconds`);
+    return n;
+  };
+  const stackName = value('--stack-name') ?? `course-${labId}`;
+  if (!/^[A-Za-z][A-Za-z0-9-]{0,40}$/.test(stackName)) throw new UsageError('--stack-name: letters, digits and hyphens, starting with a letter, at most 41 characters');
+  const o: Options = { stackName, yes: args.includes('--yes'), timeoutSeconds: num('--timeout', 120), quietSeconds: num('--quiet', 15) };
+  const region = value('--region');
+  const profile = value('--profile');
+  const endpoint = value('--endpoint');
+  if (region) o.region = region;
+  if (profile) o.profile = profile;
+  if (endpoint) o.endpoint = endpoint;
+  return o;
+}
+
+export class UsageError extends Error {}
+
+export function clients(o: Pick<Options, 'region' | 'profile' | 'endpoint'>) {
+  // Only region, profile and endpoint are passed: the SDK's default chain finds the credentials.
+  const config = { ...(o.region ? { region: o.region } : {}), ...(o.profile ? { profile: o.profile } : {}), ...(o.endpoint ? { endpoint: o.endpoint } : {}) };
+  return {
+    cfn: new CloudFormationClient(config), sts: new STSClient(config), events: new EventBridgeClient(config), logs: new CloudWatchLogsClient(config),
+    lambda: new LambdaClient(config), sqs: new SQSClient(config), iam: new IAMClient(config),
+  };
+}
+type Clients = ReturnType<typeof clients>;
+
+interface Project { dir: string; template: string; definition: Definition; meta: Meta }
+function readProject(dir: string): Project {
+  const read = (p: string) => {
+    if (!existsSync(join(dir, p))) throw new UsageError(`${join(dir, p)} is missing: run this from an exported lab project.`);
+    return readFileSync(join(dir, p), 'utf8');
+  };
+  return { dir, template: read(PROJECT_LAYOUT.template), definition: JSON.parse(read(PROJECT_LAYOUT.definition)) as Definition, meta: JSON.parse(read(PROJECT_LAYOUT.meta)) as Meta };
+}
+
+
+async function confirm(o: Options, out: Out, what: string[]): Promise<boolean> {
+  for (const l of what) out(l);
+  if (o.yes) return true;
+  if (!process.stdin.isTTY) {
+    out('Refusing to continue without a terminal to confirm. Run again with --yes to proceed.');
+    return false;
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await rl.question('Continue? [y/N] ')).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+async function whereWeAre(c: Clients, o: Options): Promise<string[]> {
+  const id = await c.sts.send(new GetCallerIdentityCommand({}));
+  const region = await c.cfn.config.region();
+  return [`Account: ${id.Account}`, `Region: ${region}`, `Stack: ${o.stackName}`, ...(o.endpoint ? [`Endpoint: ${o.endpoint}`] : [])];
+}
+
+async function describeStack(c: Clients, name: string): Promise<Stack | undefined> {
+  try {
+    return (await c.cfn.send(new DescribeStacksCommand({ StackName: name }))).Stacks?.[0];
+  } catch (e) {
+    if (/does not exist/.test((e as Error).message)) return undefined;
+    throw e;
+  }
+}
+
+/** Prints stack events as they appear while `wait` runs; answers the events seen. */
+async function withProgress<T>(c: Clients, stack: string, since: Date, out: Out, wait: Promise<T>): Promise<{ result: T | undefined; error?: unknown; events: StackEvent[] }> {
+  const seen = new Set<string>();
+  const events: StackEvent[] = [];
+  let done = false;
+  const poll = async () => {
+    try {
+      const page = (await c.cfn.send(new DescribeStackEventsCommand({ StackName: stack }))).StackEvents ?? [];
+      for (const e of [...page].reverse()) {
+        if (!e.EventId || seen.has(e.EventId) || (e.Timestamp && e.Timestamp < since)) continue;
+        seen.add(e.EventId);
+        events.push(e);
+        out(`  ${e.LogicalResourceId} ${e.ResourceType} ${e.ResourceStatus}${e.ResourceStatusReason ? `: ${e.ResourceStatusReason}` : ''}`);
+      }
+    } catch { /* the stack may be gone (deleted): nothing more to show */ }
+  };
+  const loop = (async () => {
+    while (!done) {
+      await poll();
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  })();
+  try {
+    const result = await wait;
+    return { result, events };
+  } catch (error) {
+    return { result: undefined, error, events };
+  } finally {
+    done = true;
+    await loop;
+    await poll();
+  }
+}
+
+function resourcesOf(template: string): string[] {
+  const t = parse(template) as { Resources: Record<string, { Type: string }> };
+  return Object.entries(t.Resources).map(([id, r]) => `  ${r.Type}  ${id}`);
+}
+
+export async function deploy(p: Project, o: Options, out: Out): Promise<number> {
+  const c = clients(o);
+  const ok = await confirm(o, out, [...(await whereWeAre(c, o)), 'Will create or update:', ...resourcesOf(p.template), COST_NOTE]);
+  if (!ok) return 2;
+  const since = new Date(Date.now() - 1000);
+  let existing = await describeStack(c, o.stackName);
+  if (existing?.StackStatus === 'ROLLBACK_COMPLETE') {
+    out(`The stack ${o.stackName} failed before and must be deleted first; deleting it.`);
+    await c.cfn.send(new DeleteStackCommand({ StackName: o.stackName }));
+    await waitUntilStackDeleteComplete({ client: c.cfn, maxWaitTime: 900, minDelay: 1, maxDelay: 10 }, { StackName: o.stackName });
+    existing = undefined;
+  }
+  const tags = [{ Key: 'course', Value: 'eventbridge-course' }, { Key: 'course-lab', Value: p.meta.labId }];
+  const input = { StackName: o.stackName, TemplateBody: p.template, Capabilities: ['CAPABILITY_IAM' as const], Tags: tags };
+  let wait: Promise<unknown>;
+  if (existing) {
+    try {
+      await c.cfn.send(new UpdateStackCommand(input));
+    } catch (e) {
+      if (/No updates are to be performed/.test((e as Error).message)) {
+        out(`${o.stackName} is already up to date.`);
+        return 0;
+      }
+      throw e;
+    }
+    out(`Updating ${o.stackName}…`);
+    wait = waitUntilStackUpdateComplete({ client: c.cfn, maxWaitTime: 900, minDelay: 1, maxDelay: 10 }, { StackName: o.stackName });
+  } else {
+    await c.cfn.send(new CreateStackCommand({ ...input, OnFailure: 'ROLLBACK' }));
+    out(`Creating ${o.stackName}…`);
+    wait = waitUntilStackCreateComplete({ client: c.cfn, maxWaitTime: 900, minDelay: 1, maxDelay: 10 }, { StackName: o.stackName });
+  }
+  const { error, events } = await withProgress(c, o.stackName, since, out, wait);
+  if (error) {
+    const failed = events.filter((e) => /FAILED/.test(e.ResourceStatus ?? '') && e.ResourceStatusReason);
+    out(`Deploy failed (${(await describeStack(c, o.stackName))?.StackStatus ?? 'stack gone'}).`);
+    for (const e of failed) out(`  ${e.LogicalResourceId} (${e.ResourceType}): ${e.ResourceStatusReason}`);
+    out(`CloudFormation rolls the stack back; run destroy to remove it.`);
+    return 1;
+  }
+  out(`Deployed ${o.stackName}. Next: npm run verify, then npm run destroy.`);
+  return 0;
+}
+
+/** What the deployed lab recorded: the same facts the course's bus records in the browser. */
+interface Recorded {
+  eventIds: Map<string, string>;
+  calls: { function: string; payload: Json }[];
+  emitted: (Json & { root: string })[];
+  loops: (Json & { root: string })[];
+  logs: Map<string, string[]>;
+}
+
+async function logMessages(c: Clients, group: string): Promise<string[]> {
+  const messages: string[] = [];
+  try {
+    for await (const page of paginateFilterLogEvents({ client: c.logs }, { logGroupName: group })) for (const e of page.events ?? []) messages.push(e.message ?? '');
+  } catch (e) {
+    if (!/does not exist|ResourceNotFound/.test(`${(e as Error).name} ${(e as Error).message}`)) throw e;
+  }
+  return messages;
+}
+
+async function record(c: Clients, p: Project, o: Options, eventIds: Map<string, string>): Promise<Recorded> {
+  const r: Recorded = { eventIds, calls: [], emitted: [], loops: [], logs: new Map() };
+  const m = p.meta.marks;
+  const after = (line: string, mark: string): Json | undefined => {
+    const i = line.indexOf(mark);
+    if (i < 0) return undefined;
+    try {
+      return JSON.parse(line.slice(i + mark.length)) as Json;
+    } catch {
+      return undefined;
+    }
+  };
+  for (const fn of p.meta.functionNames) {
+    for (const line of await logMessages(c, `/aws/lambda/${o.stackName}-${fn}`)) {
+      const call = after(line, m.call);
+      if (call) r.calls.push({ function: fn, payload: call });
+      const emit = after(line, m.emit);
+      if (emit) r.emitted.push(emit as Json & { root: string });
+      const loop = after(line, m.loop);
+      if (loop) r.loops.push(loop as Json & { root: string });
+    }
+  }
+  // Logs are read function by function: the hop count puts each chain back in the order it happened.
+  r.emitted.sort((a, b) => Number(a.hop) - Number(b.hop));
+  for (const lg of p.meta.logGroups) r.logs.set(lg, await logMessages(c, `/aws/events/${o.stackName}${lg.startsWith('/') ? '' : '/'}${lg}`));
+  return r;
+}
+
+const size = (r: Recorded) => r.calls.length + r.emitted.length + r.loops.length + [...r.logs.values()].reduce((n, l) => n + l.length, 0);
+
+/** The course's Observations, for the lab's custom checks, limited to the chains started by `names`. */
+function observations(r: Recorded, names: string[], rootField: string) {
+  const ids = new Set(names.map((n) => r.eventIds.get(n)).filter((x): x is string => !!x));
+  const mine = (e: { root: string }) => e.root === '' || ids.has(e.root);
+  const strip = ({ root: _root, hop: _hop, ...e }: Json & { root: string }) => e;
+  return {
+    setupProblems: [] as string[],
+    eventIds: new Map(names.flatMap((n) => (r.eventIds.has(n) ? [[n, r.eventIds.get(n)!] as const] : []))),
+    calls: r.calls.filter((c) => typeof c.payload.id !== 'string' || ids.has(c.payload.id) || ids.has(String((c.payload.detail as Json | undefined)?.[rootField] ?? ''))),
+    emitted: r.emitted.filter(mine).map(strip),
+    trace: r.loops.filter(mine).map((l) => ({ kind: 'loop.warning', message: `The chain went past its hop limit. Repeating: ${String(l['detail-type'])}` })),
+    output: [] as unknown[],
+    patterns: new Map<string, string>(),
+  };
+}
+
+/** The learner's files in the project, by path inside lab/ (what a custom check reads as `files`). */
+function labFiles(dir: string, at = ''): Record<string, string> {
+  if (!existsSync(dir)) return {};
+  return Object.assign({}, ...readdirSync(dir, { withFileTypes: true }).map((d) => (d.isDirectory()
+    ? labFiles(join(dir, d.name), `${at}${d.name}/`)
+    : { [`${at}${d.name}`]: readFileSync(join(dir, d.name), 'utf8') })));
+}
+
+type Result = { title: string; status: 'passed' | 'failed' | 'skipped'; message?: string };
+
+function reached(r: Recorded, def: Definition, target: string, eventId: string): boolean {
+  const specs = def.bus.rules.flatMap((x) => x.targets).filter((t) => t.id === target);
+  return specs.some((t) => {
+    if (t.function) return r.calls.some((c) => c.function === t.function && c.payload.id === eventId);
+    if (t.logGroup) return (r.logs.get(t.logGroup) ?? []).some((m) => m.includes(eventId));
+    return false;
+  });
+}
+
+async function evaluate(check: Check, p: Project, r: Recorded, custom: Record<string, (ctx: unknown) => unknown>): Promise<Result> {
+  const pass: Result = { title: check.title, status: 'passed' };
+  const fail = (details: string[]): Result => ({ title: check.title, status: 'failed', message: [check.failure, ...details].join('\n') });
+  const names = (check.events as string[] | undefined) ?? Object.keys(p.definition.events);
+  const obs = observations(r, names, p.meta.marks.root);
+  switch (check.type) {
+    case 'pattern-valid':
+    case 'input-valid':
+      return { ...pass, message: 'AWS accepted it when the stack was deployed.' };
+    case 'schema':
+      return { title: check.title, status: 'skipped', message: 'A schema check reads only your file: run it with npm run lab -- check.' };
+    case 'routes': {
+      const wrong = names.filter((n) => {
+        const id = r.eventIds.get(n);
+        const got = id !== undefined && reached(r, p.definition, String(check.target), id);
+        return check.expect === 'reach' ? !got : got;
+      });
+      return wrong.length ? fail(wrong.map((n) => `Event "${n}" ${check.expect === 'reach' ? 'did not reach' : 'reached'} ${String(check.target)}.`)) : pass;
+    }
+    case 'handler-called': {
+      const calls = obs.calls.filter((c) => c.function === check.function);
+      if (calls.some((c) => partialMatch(check.with, c.payload))) return pass;
+      return fail([`Expected at least: ${brief(check.with)}`, ...(calls.length ? calls.map((c) => `It received: ${brief(c.payload)}`) : [`${String(check.function)} was not called.`])]);
+    }
+    case 'emitted':
+      if (obs.emitted.some((e) => partialMatch(check.event, e))) return pass;
+      return fail([`Expected an event like: ${brief(check.event)}`, ...(obs.emitted.length ? obs.emitted.map((e) => `Emitted: ${brief(e)}`) : ['No event was emitted.'])]);
+    case 'log-contains': {
+      const messages = r.logs.get(String(check.logGroup)) ?? [];
+      return messages.some((m) => m.includes(String(check.contains))) ? pass : fail([`No message in ${String(check.logGroup)} contains "${String(check.contains)}" (${messages.length} message(s) there).`]);
+    }
+    case 'custom': {
+      const fn = custom[String(check.name)];
+      if (!fn) return { title: check.title, status: 'failed', message: `The lab has no custom check named ${String(check.name)}.` };
+      const res = (await fn({ files: labFiles(join(p.dir, PROJECT_LAYOUT.lab)), definition: p.definition, run: async (n?: string[]) => observations(r, n ?? Object.keys(p.definition.events), p.meta.marks.root) })) as { passed: boolean; message?: string };
+      return res.passed ? pass : fail(res.message ? [res.message] : []);
+    }
+    default:
+      return { title: check.title, status: 'skipped', message: `Check type ${check.type} is not observable on AWS.` };
+  }
+}
+
+export async function verify(p: Project, o: Options, out: Out): Promise<number> {
+  const c = clients(o);
+  for (const l of await whereWeAre(c, o)) out(l);
+  const stack = await describeStack(c, o.stackName);
+  const bus = stack?.Outputs?.find((x) => x.OutputKey === 'BusName')?.OutputValue;
+  if (!stack || !bus || !/_COMPLETE$/.test(stack.StackStatus ?? '') || /ROLLBACK|DELETE/.test(stack.StackStatus ?? '')) {
+    out(`No deployed stack ${o.stackName} (${stack?.StackStatus ?? 'not found'}): run npm run deploy first.`);
+    return 2;
+  }
+  const names = Object.keys(p.definition.events);
+  const eventIds = new Map<string, string>();
+  for (let i = 0; i < names.length; i += 10) {
+    const batch = names.slice(i, i + 10);
+    const res = await c.events.send(new PutEventsCommand({
+      Entries: batch.map((n) => {
+        const e = p.definition.events[n]!;
+        return { EventBusName: bus, Source: String(e.source), DetailType: String(e['detail-type']), Detail: JSON.stringify(e.detail), Resources: (e.resources as string[] | undefined) ?? [] };
+      }),
+    }));
+    res.Entries?.forEach((e, j) => {
+      if (e.EventId) eventIds.set(batch[j]!, e.EventId);
+      else out(`  ${batch[j]}: PutEvents refused it (${e.ErrorCode}: ${e.ErrorMessage})`);
+    });
+  }
+  out(`Put ${eventIds.size} sample event(s) on ${bus}. Waiting for the functions and log groups (at most ${o.timeoutSeconds} s)…`);
+  const start = Date.now();
+  let last = -1;
+  let quietSince = Date.now();
+  let r = await record(c, p, o, eventIds);
+  while (Date.now() - start < o.timeoutSeconds * 1000) {
+    const n = size(r);
+    if (n !== last) {
+      last = n;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= o.quietSeconds * 1000 * (n > 0 ? 1 : 3)) break; // nothing at all: allow cold starts
+    out(`  ${Math.round((Date.now() - start) / 1000)} s: ${r.calls.length} call(s), ${r.emitted.length} emitted, ${[...r.logs.values()].reduce((k, l) => k + l.length, 0)} log line(s)`);
+    await new Promise((res) => setTimeout(res, Math.min(2000, Math.max(200, o.quietSeconds * 250))));
+    r = await record(c, p, o, eventIds);
+  }
+  const customPath = join(p.dir, PROJECT_LAYOUT.customChecks);
+  const custom = existsSync(customPath) ? ((await import(pathToFileURL(customPath).href)) as { checks: Record<string, (ctx: unknown) => unknown> }).checks : {};
+  let failed = 0;
+  for (const check of p.definition.checks) {
+    const res = await evaluate(check, p, r, custom);
+    if (res.status === 'failed') failed++;
+    out(`${res.status === 'passed' ? '✓' : res.status === 'failed' ? '✗' : '–'} ${res.title}${res.status === 'skipped' ? ' (skipped)' : ''}`);
+    if (res.message && res.status !== 'passed') for (const l of res.message.split('\n')) out(`    ${l}`);
+  }
+  out(failed ? `${failed} check(s) failed on AWS.` : 'Every check that AWS can show passed.');
+  return failed ? 1 : 0;
+}
+
+/** Everything of the lab still in the account, each with the AWS CLI command that deletes it. */
+export async function leftovers(c: Clients, p: Pick<Project, 'meta'>, stackName: string): Promise<string[]> {
+  const left: string[] = [];
+  const stack = await describeStack(c, stackName);
+  if (stack && stack.StackStatus !== 'DELETE_COMPLETE') left.push(`stack ${stackName} (${stack.StackStatus}): aws cloudformation delete-stack --stack-name ${stackName}`);
+  for (const b of (await c.events.send(new ListEventBusesCommand({ NamePrefix: stackName }))).EventBuses ?? []) left.push(`event bus ${b.Name}: aws events delete-event-bus --name ${b.Name}`);
+  for (const fn of p.meta.functionNames) {
+    const name = `${stackName}-${fn}`;
+    try {
+      await c.lambda.send(new GetFunctionCommand({ FunctionName: name }));
+      left.push(`function ${name}: aws lambda delete-function --function-name ${name}`);
+    } catch (e) {
+      if ((e as Error).name !== 'ResourceNotFoundException') throw e;
+    }
+  }
+  for (const prefix of [`/aws/lambda/${stackName}-`, `/aws/events/${stackName}/`]) {
+    for (const g of (await c.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: prefix }))).logGroups ?? []) left.push(`log group ${g.logGroupName}: aws logs delete-log-group --log-group-name ${g.logGroupName}`);
+  }
+  for (const pol of (await c.logs.send(new DescribeResourcePoliciesCommand({}))).resourcePolicies ?? []) {
+    if (pol.policyName?.startsWith(`${stackName}-`)) left.push(`log resource policy ${pol.policyName}: aws logs delete-resource-policy --policy-name ${pol.policyName}`);
+  }
+  for (const url of (await c.sqs.send(new ListQueuesCommand({ QueueNamePrefix: stackName }))).QueueUrls ?? []) left.push(`queue ${url}: aws sqs delete-queue --queue-url ${url}`);
+  for await (const page of paginateListRoles({ client: c.iam }, {})) {
+    for (const role of page.Roles ?? []) if (role.RoleName?.startsWith(`${stackName}-`)) left.push(`role ${role.RoleName}: delete its inline policies, then aws iam delete-role --role-name ${role.RoleName}`);
+  }
+  return left;
+}
+
+export async function destroy(p: Project, o: Options, out: Out): Promise<number> {
+  const c = clients(o);
+  const ok = await confirm(o, out, [...(await whereWeAre(c, o)), `Will delete the stack ${o.stackName} and everything in it.`]);
+  if (!ok) return 2;
+  if (await describeStack(c, o.stackName)) {
+    await c.cfn.send(new DeleteStackCommand({ StackName: o.stackName }));
+    out(`Deleting ${o.stackName}…`);
+    const { error } = await withProgress(c, o.stackName, new Date(Date.now() - 1000), out, waitUntilStackDeleteComplete({ client: c.cfn, maxWaitTime: 900, minDelay: 1, maxDelay: 10 }, { StackName: o.stackName }));
+    if (error) out(`The delete did not complete: ${(error as Error).message}`);
+  } else out(`No stack ${o.stackName}; checking that nothing of the lab is left.`);
+  const left = await leftovers(c, p, o.stackName);
+  if (left.length) {
+    out('Still in the account:');
+    for (const l of left) out(`  ${l}`);
+    return 1;
+  }
+  out('Nothing of the lab is left: no stack, bus, rules, functions, log groups, queues or roles.');
+  return 0;
+}
+
+export async function main(argv: string[], dir = process.cwd(), out: Out = (s) => process.stdout.write(`${s}\n`)): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const p = readProject(dir);
+    const o = parseOptions(rest, p.meta.labId);
+    if (command === 'deploy') return await deploy(p, o, out);
+    if (command === 'verify') return await verify(p, o, out);
+    if (command === 'destroy') return await destroy(p, o, out);
+    out('Usage: node tools/lab-export/course-aws.ts deploy|verify|destroy [--region R] [--profile P] [--endpoint URL] [--stack-name NAME] [--yes]');
+    return 2;
+  } catch (e) {
+    out(`error: ${e instanceof Error ? `${e.name === 'Error' || e instanceof UsageError ? '' : `${e.name}: `}${e.message}` : String(e)}`);
+    return 2;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,73 @@
+// The README.md of an exported lab project: the commands, what gets created, the cost and the clean-up.
+import type { LabDefinition } from '../labs/lab-types.ts';
+import { COST_NOTE } from './project-layout.ts';
+import { functionNames, logGroupNames, LOG_RETENTION_DAYS } from './template.ts';
+
+/** The commands a learner runs from the project folder, shown in the README and on the lab page. */
+export function projectCommands(labId: string): { install: string; deploy: string; verify: string; destroy: string; cli: string; cliDelete: string } {
+  const stack = `course-${labId}`;
+  return {
+    install: 'npm install',
+    deploy: 'npm run deploy -- --region eu-west-1',
+    verify: 'npm run verify -- --region eu-west-1',
+    destroy: 'npm run destroy -- --region eu-west-1',
+    cli: `aws cloudformation deploy --template-file template.yaml --stack-name ${stack} --capabilities CAPABILITY_IAM --tags course=eventbridge-course course-lab=${labId}`,
+    cliDelete: `aws cloudformation delete-stack --stack-name ${stack}`,
+  };
+}
+
+/** One line per kind of resource the template creates, for the README and the lab page. */
+export function whatIsCreated(def: LabDefinition): string[] {
+  const fns = functionNames(def);
+  const lgs = logGroupNames(def);
+  return [
+    'one custom event bus, tagged with the course and the lab',
+    `${def.bus.rules.length} rule(s): ${def.bus.rules.map((r) => r.name).join(', ')}, with your patterns, targets and input transformers`,
+    ...(fns.length ? [
+      `${fns.length} Lambda function(s) (${fns.join(', ')}), each with its own role (write its own logs${def.bus.functions ? ', put events on this bus only' : ''}) and log group kept ${LOG_RETENTION_DAYS} day`,
+      'one SQS queue as the dead-letter queue of the Lambda targets',
+    ] : []),
+    ...(lgs.length ? [`${lgs.length} log group(s) the checks read (${lgs.join(', ')}, under /aws/events/<stack>/), with the resource policy EventBridge needs to write to them`] : []),
+  ];
+}
+
+export function projectReadme(labId: string, title: string, def: LabDefinition): string {
+  const c = projectCommands(labId);
+  return `# ${title} (lab ${labId}), in your own AWS account
+
+Your work from the course, as a project you deploy to your own account with CloudFormation.
+
+- \`lab/\`: your files. \`events/\`: the lab's sample events. \`template.yaml\`: the CloudFormation template.
+- \`course/\`: the lab's checks, which \`npm run verify\` runs on what the deployed lab really does.
+
+## What gets created
+
+${whatIsCreated(def).map((l) => `- ${l}`).join('\n')}
+
+${COST_NOTE}
+
+## Commands (Node.js 22.18 or later)
+
+Credentials come from the AWS SDK's usual places (environment variables, \`~/.aws\` profiles, IAM Identity Center); these scripts never read or store them. Pass \`--profile NAME\` to pick a profile, \`--endpoint http://127.0.0.1:4010\` to try it against the course's emulator first. Each command shows the account, region and stack and asks before it changes anything (\`--yes\` answers for you).
+
+\`\`\`sh
+${c.install}
+${c.deploy}
+${c.verify}
+${c.destroy}
+\`\`\`
+
+\`verify\` puts the sample events on the deployed bus, waits for what the functions and log groups record, and runs the lab's checks on it: exit 0 when they pass, 1 when one fails, 2 for a usage or environment error.
+
+With the AWS CLI instead:
+
+\`\`\`sh
+${c.cli}
+${c.cliDelete}
+\`\`\`
+
+## Clean up
+
+\`npm run destroy\` deletes the stack and then lists what is left of the lab (stack, bus, functions, log groups, queue, roles); anything still there is named with the command that deletes it. The permissions these commands need are in the course repository's \`src/lab-export/learner-policy.json\`.
+`;
+}

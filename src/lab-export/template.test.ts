@@ -1,0 +1,108 @@
+// Every generated template against the CloudFormation resource specification (@aws-cdk/cfnspec): each
+// resource type and property exists, required properties are present and every value has the spec's type.
+import { createRequire } from 'node:module';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { filesFor } from '../cli/lab.ts';
+import { DEFAULT_NODE_RUNTIME } from '../aws-facts/lambda-runtimes.ts';
+import { listLabIds, loadLab } from '../labs/load-lab.ts';
+import { exportLab } from './export-command.ts';
+import { MAX_INLINE_CODE_CHARS } from './function-code.ts';
+import { LOG_RETENTION_DAYS } from './template.ts';
+
+interface PropSpec { PrimitiveType?: string; Type?: string; ItemType?: string; PrimitiveItemType?: string; Required?: boolean }
+interface Spec { ResourceTypes: Record<string, { Properties: Record<string, PropSpec> }>; PropertyTypes: Record<string, { Properties?: Record<string, PropSpec>; PrimitiveType?: string }> }
+const spec = createRequire(import.meta.url)('@aws-cdk/cfnspec/spec/specification.json') as Spec;
+
+const isIntrinsic = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && /^(Ref|Fn::)/.test(Object.keys(v)[0]!);
+
+function primitiveOk(type: string, v: unknown): boolean {
+  if (isIntrinsic(v)) return type !== 'Json' || true;
+  switch (type) {
+    case 'String': return typeof v === 'string';
+    case 'Integer': case 'Long': case 'Double': return typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)));
+    case 'Boolean': return typeof v === 'boolean';
+    case 'Json': return typeof v === 'object' || typeof v === 'string';
+    default: return false;
+  }
+}
+
+/** Problems of `value` against a property spec of `resource` (property types are named Resource.Name). */
+function check(resource: string, path: string, p: PropSpec, v: unknown): string[] {
+  if (p.PrimitiveType) return primitiveOk(p.PrimitiveType, v) ? [] : [`${path}: expected ${p.PrimitiveType}, got ${JSON.stringify(v)}`];
+  if (p.Type === 'List' || p.Type === 'Map') {
+    if (isIntrinsic(v)) return [];
+    const items = p.Type === 'List' ? (Array.isArray(v) ? v : null) : v && typeof v === 'object' && !Array.isArray(v) ? Object.values(v) : null;
+    if (!items) return [`${path}: expected a ${p.Type}`];
+    return items.flatMap((item, i) => check(resource, `${path}[${i}]`, p.PrimitiveItemType ? { PrimitiveType: p.PrimitiveItemType } : { Type: p.ItemType! }, item));
+  }
+  const named = spec.PropertyTypes[`${resource}.${p.Type}`] ?? spec.PropertyTypes[p.Type!];
+  if (!named) return [`${path}: the spec has no property type ${p.Type}`];
+  if (named.PrimitiveType) return check(resource, path, { PrimitiveType: named.PrimitiveType }, v);
+  return checkObject(resource, path, named.Properties ?? {}, v);
+}
+
+function checkObject(resource: string, path: string, props: Record<string, PropSpec>, v: unknown): string[] {
+  if (isIntrinsic(v)) return [];
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return [`${path}: expected an object`];
+  const problems: string[] = [];
+  for (const [k, val] of Object.entries(v)) {
+    const p = props[k];
+    problems.push(...(p ? check(resource, `${path}.${k}`, p, val) : [`${path}.${k}: no such property`]));
+  }
+  for (const [k, p] of Object.entries(props)) if (p.Required && !(k in (v as object))) problems.push(`${path}.${k}: required`);
+  return problems;
+}
+
+export function specProblems(template: { Resources: Record<string, { Type: string; Properties?: unknown }> }): string[] {
+  return Object.entries(template.Resources).flatMap(([id, r]) => {
+    const t = spec.ResourceTypes[r.Type];
+    if (!t) return [`${id}: unknown resource type ${r.Type}`];
+    return checkObject(r.Type, id, t.Properties, r.Properties ?? {});
+  });
+}
+
+it('the spec check finds a wrong type, an unknown property and a missing required one (the checker itself)', () => {
+  const problems = specProblems({ Resources: {
+    Q: { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 'soon', Colour: 'red' } },
+    F: { Type: 'AWS::Lambda::Function', Properties: { Code: { ZipFile: 'x' } } },
+    X: { Type: 'AWS::Nope::Thing' },
+  } });
+  expect(problems).toEqual(expect.arrayContaining(['Q.MessageRetentionPeriod: expected Integer, got "soon"', 'Q.Colour: no such property', 'F.Role: required', 'X: unknown resource type AWS::Nope::Thing']));
+});
+
+describe.each(listLabIds())('the template of lab %s', (id) => {
+  it.each(['solution', 'starter'] as const)('%s: every resource and property exists in the CloudFormation spec', async (kind) => {
+    let files: Record<string, string>;
+    try {
+      files = await exportLab(id, { kind }, filesFor);
+    } catch (e) {
+      // A starter may hold a file that is not JSON yet: the export says which, and nothing is deployed.
+      expect(kind).toBe('starter');
+      expect(String(e)).toMatch(/is not valid JSON|missing/);
+      return;
+    }
+    const template = parse(files['template.yaml']!) as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+    expect(specProblems(template)).toEqual([]);
+    const lab = loadLab(id);
+    const resources = Object.values(template.Resources);
+    expect(resources.filter((r) => r.Type === 'AWS::Events::Rule')).toHaveLength(lab.definition.bus.rules.length);
+    for (const r of resources) {
+      if (r.Type === 'AWS::Lambda::Function') {
+        expect(r.Properties.Runtime).toBe(DEFAULT_NODE_RUNTIME);
+        expect(String((r.Properties.Code as { ZipFile: string }).ZipFile).length).toBeLessThanOrEqual(MAX_INLINE_CODE_CHARS);
+      }
+      if (r.Type === 'AWS::Logs::LogGroup') expect(r.Properties.RetentionInDays).toBe(LOG_RETENTION_DAYS);
+      if (r.Type === 'AWS::IAM::Role') {
+        // Least privilege: named actions only, never a wildcard action or resource.
+        const statements = (r.Properties.Policies as { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } }[]).flatMap((p) => p.PolicyDocument.Statement);
+        for (const st of statements) {
+          for (const action of [st.Action].flat()) expect(action).not.toContain('*');
+          expect(st.Resource).not.toBe('*');
+        }
+        expect(r.Properties.ManagedPolicyArns).toBeUndefined();
+      }
+    }
+    expect(JSON.stringify(template.Resources.Bus)).toContain(`"Value":"${id}"`);
+  });
+});

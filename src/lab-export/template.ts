@@ -1,0 +1,171 @@
+// The CloudFormation template that deploys a lab as its checks.json and the learner's files describe it:
+// one tagged custom bus, the rules with their patterns, targets and input transformers, each function
+// with its inline code, its own least-privilege role and a log group with a short retention, an SQS
+// dead-letter queue for the Lambda targets, and the log groups the checks read with the resource policy
+// EventBridge needs to write to them. Pure data: the CLI and the browser build the same template.
+import { stringify } from 'yaml';
+import { DEFAULT_NODE_RUNTIME } from '../aws-facts/lambda-runtimes.ts';
+import type { FileOrInline, LabDefinition, LabFiles } from '../labs/lab-types.ts';
+import { MAX_INLINE_CODE_CHARS } from './function-code.ts';
+
+/** Days CloudWatch Logs keeps what the lab writes (the shortest retention Logs offers). */
+export const LOG_RETENTION_DAYS = 1;
+export const COURSE_TAG = 'eventbridge-course';
+
+/** Logical id of a lab name: CloudFormation allows letters and digits only. */
+export function logicalId(prefix: string, name: string): string {
+  return prefix + name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+/** EventBridge delivers to log groups whose names start with /aws/events/; the lab's name goes after the stack's. */
+export function deployedLogGroupName(stackName: string, labLogGroup: string): string {
+  return `/aws/events/${stackName}${labLogGroup.startsWith('/') ? '' : '/'}${labLogGroup}`;
+}
+export const deployedFunctionName = (stackName: string, fn: string): string => `${stackName}-${fn}`.slice(0, 64);
+export const deployedBusName = (stackName: string): string => `${stackName}-bus`;
+export const deployedRuleName = (stackName: string, rule: string): string => `${stackName}-${rule}`.slice(0, 64);
+
+function jsonFrom<T>(files: LabFiles, src: FileOrInline<T>, what: string): T {
+  if ('inline' in src) return src.inline;
+  const text = files[src.file];
+  if (text === undefined) throw new Error(`${what}: the file ${src.file} is missing.`);
+  try {
+    return JSON.parse(text) as T;
+  } catch (e) {
+    throw new Error(`${what}: ${src.file} is not valid JSON (${e instanceof Error ? e.message : String(e)}).`);
+  }
+}
+
+/** Every function a target names, declared (with code) or not (a recorder). */
+export function functionNames(def: LabDefinition): string[] {
+  const names = new Set(Object.keys(def.bus.functions ?? {}));
+  for (const r of def.bus.rules) for (const t of r.targets) if (t.function) names.add(t.function);
+  return [...names];
+}
+export function logGroupNames(def: LabDefinition): string[] {
+  return [...new Set(def.bus.rules.flatMap((r) => r.targets.flatMap((t) => (t.logGroup ? [t.logGroup] : []))))];
+}
+
+const sub = (s: string) => ({ 'Fn::Sub': s });
+const ref = (id: string) => ({ Ref: id });
+const arn = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
+
+export interface TemplateInput {
+  labId: string;
+  definition: LabDefinition;
+  files: LabFiles;
+  /** Inline index.js of each function (see function-code.ts). */
+  code: Record<string, string>;
+}
+
+export function buildTemplate({ labId, definition: def, files, code }: TemplateInput): Record<string, unknown> {
+  const tags = [{ Key: 'course', Value: COURSE_TAG }, { Key: 'course-lab', Value: labId }];
+  const R: Record<string, unknown> = {};
+  R.Bus = { Type: 'AWS::Events::EventBus', Properties: { Name: sub('${AWS::StackName}-bus'), Tags: tags } };
+  const fns = functionNames(def);
+  if (fns.length) {
+    R.DeadLetterQueue = { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 3600, Tags: tags } };
+  }
+  for (const fn of fns) {
+    const id = logicalId('Fn', fn);
+    const body = code[fn];
+    if (body === undefined) throw new Error(`No code for the function ${fn}.`);
+    if (body.length > MAX_INLINE_CODE_CHARS) throw new Error(`The function ${fn} is ${body.length} characters: the course keeps inline code under ${MAX_INLINE_CODE_CHARS}.`);
+    const name = sub(`\${AWS::StackName}-${fn}`);
+    R[`${id}Logs`] = { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: sub(`/aws/lambda/\${AWS::StackName}-${fn}`), RetentionInDays: LOG_RETENTION_DAYS, Tags: tags } };
+    const statements: unknown[] = [
+      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: sub(`arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:/aws/lambda/\${AWS::StackName}-${fn}:*`) },
+    ];
+    if (def.bus.functions?.[fn]) statements.push({ Effect: 'Allow', Action: 'events:PutEvents', Resource: arn('Bus') });
+    R[`${id}Role`] = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+        Policies: [{ PolicyName: 'least-privilege', PolicyDocument: { Version: '2012-10-17', Statement: statements } }],
+        Tags: tags,
+      },
+    };
+    const timeout = Math.max(1, Math.ceil((def.bus.functions?.[fn]?.timeoutMs ?? 3000) / 1000));
+    R[id] = {
+      Type: 'AWS::Lambda::Function',
+      DependsOn: `${id}Logs`,
+      Properties: {
+        FunctionName: name, Runtime: DEFAULT_NODE_RUNTIME, Handler: 'index.handler', MemorySize: 128, Timeout: timeout,
+        Role: arn(`${id}Role`), Environment: { Variables: { EVENT_BUS_NAME: ref('Bus') } }, Code: { ZipFile: body }, Tags: tags,
+      },
+    };
+  }
+  const logGroups = logGroupNames(def);
+  for (const lg of logGroups) {
+    R[logicalId('Logs', lg)] = { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: sub(deployedLogGroupName('${AWS::StackName}', lg)), RetentionInDays: LOG_RETENTION_DAYS, Tags: tags } };
+  }
+  if (logGroups.length) {
+    // EventBridge writes to a log group through a Logs resource policy, as the console sets up for a log target.
+    R.EventsToLogsPolicy = {
+      Type: 'AWS::Logs::ResourcePolicy',
+      Properties: {
+        PolicyName: sub('${AWS::StackName}-events-to-logs'),
+        PolicyDocument: {
+          'Fn::Sub': JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: { Service: ['events.amazonaws.com', 'delivery.logs.amazonaws.com'] }, Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: 'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/events/${AWS::StackName}/*:*' }],
+          }),
+        },
+      },
+    };
+  }
+  let queueTargets = false;
+  for (const rule of def.bus.rules) {
+    const rid = logicalId('Rule', rule.name);
+    const pattern = jsonFrom(files, rule.pattern, `Rule ${rule.name}`);
+    const targets = rule.targets.map((t) => {
+      const input = t.input ? jsonFrom(files, t.input, `Target ${t.id}`) : undefined;
+      const target: Record<string, unknown> = { Id: t.id };
+      if (t.function) {
+        target.Arn = arn(logicalId('Fn', t.function));
+        target.DeadLetterConfig = { Arn: arn('DeadLetterQueue') };
+        target.RetryPolicy = { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 };
+        queueTargets = true;
+      } else if (t.logGroup) {
+        // The log group's own Arn attribute ends in ":*"; a Logs target names the group without it.
+        target.Arn = sub(`arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${deployedLogGroupName('${AWS::StackName}', t.logGroup)}`);
+      }
+      if (input && 'Input' in input) target.Input = typeof input.Input === 'string' ? input.Input : JSON.stringify(input.Input);
+      if (input && 'InputPath' in input) target.InputPath = input.InputPath;
+      if (input && 'InputTransformer' in input) target.InputTransformer = input.InputTransformer;
+      return target;
+    });
+    const dependsOn = rule.targets.flatMap((t) => (t.logGroup ? [logicalId('Logs', t.logGroup)] : []));
+    R[rid] = { Type: 'AWS::Events::Rule', ...(dependsOn.length ? { DependsOn: dependsOn } : {}), Properties: { Name: sub(`\${AWS::StackName}-${rule.name}`), EventBusName: ref('Bus'), EventPattern: pattern, State: 'ENABLED', Targets: targets } };
+    for (const t of rule.targets) {
+      if (!t.function) continue;
+      R[`${rid}${logicalId('Invoke', t.id)}`] = {
+        Type: 'AWS::Lambda::Permission',
+        Properties: { FunctionName: ref(logicalId('Fn', t.function)), Action: 'lambda:InvokeFunction', Principal: 'events.amazonaws.com', SourceArn: arn(rid) },
+      };
+    }
+  }
+  if (queueTargets) {
+    R.DeadLetterQueuePolicy = {
+      Type: 'AWS::SQS::QueuePolicy',
+      Properties: {
+        Queues: [ref('DeadLetterQueue')],
+        PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: arn('DeadLetterQueue') }] },
+      },
+    };
+  }
+  return {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: `Course lab ${labId}, deployed as written (eventbridge-course).`,
+    Resources: R,
+    Outputs: {
+      BusName: { Value: ref('Bus') },
+      ...(fns.length ? { DeadLetterQueueUrl: { Value: ref('DeadLetterQueue') } } : {}),
+    },
+  };
+}
+
+export function templateYaml(input: TemplateInput): string {
+  // YAML 1.1 quotes what CloudFormation's parser would read as a date or a number ("2012-10-17"); no anchors.
+  return stringify(buildTemplate(input), { version: '1.1', aliasDuplicateObjects: false, lineWidth: 0 });
+}
