@@ -34,7 +34,7 @@ test('after one online visit the course works with the network off: a new lesson
     await page.goto(`${url}/labs/03-first-handler/?editor=plain`);
     for (const f of ['target.json', 'handler.ts', 'order-confirmed.schema.json']) await setFile(page, f, solution('03-first-handler', f));
     await check(page);
-    await expect(page.locator('.lab-results-summary')).toHaveText('All 6 checks passed. Lab complete!', { timeout: 30_000 });
+    await expect(page.locator('.lab-results-summary')).toHaveText('All 12 checks passed. Lab complete!', { timeout: 30_000 });
 
     await page.reload();
     await expect(page.locator('lab-workspace')).toBeVisible();
