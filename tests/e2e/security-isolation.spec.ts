@@ -58,7 +58,7 @@ test('a deployed lab page is cross-origin isolated and its checks run in the pag
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   for (const f of ['target.json', 'handler.ts', 'order-confirmed.schema.json']) await setFile(page, f, solution(f));
   await check(page);
-  await expect(page.locator('.lab-results-summary')).toHaveText('All 6 checks passed. Lab complete!', { timeout: 30_000 });
+  await expect(page.locator('.lab-results-summary')).toHaveText('All 12 checks passed. Lab complete!', { timeout: 30_000 });
 });
 
 test('every page gets the site policy; the lab runner gets its own, stricter one', async ({ request }) => {
