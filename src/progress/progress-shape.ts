@@ -17,8 +17,10 @@ export const PROGRESS_VERSION = 1;
 export const LAB_WORK_PREFIX = 'ebc:lab-work:';
 /** Quiz answers, one key per question: `ebc:quiz:<lesson>:<question id>`. */
 export const QUIZ_PREFIX = 'ebc:quiz:';
+/** The EventBridge Storming board's autosave: `ebc:storming:board`. */
+export const STORMING_PREFIX = 'ebc:storming:';
 /** Every key family that an export carries besides the progress record itself. */
-export const BACKED_UP_PREFIXES = [LAB_WORK_PREFIX, QUIZ_PREFIX] as const;
+export const BACKED_UP_PREFIXES = [LAB_WORK_PREFIX, QUIZ_PREFIX, STORMING_PREFIX] as const;
 
 export interface Progress {
   version: 1;

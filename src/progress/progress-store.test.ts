@@ -1,3 +1,4 @@
+import { BOARD_KEY } from '../storming/board-store.ts';
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from './memory-storage.ts';
 import { ProgressStore, type Notice } from './progress-store.ts';
@@ -52,6 +53,7 @@ describe('ProgressStore', () => {
     store.markLabPassed('02-filters');
     storage.setItem(`${LAB_WORK_PREFIX}02-filters`, JSON.stringify({ files: { 'pattern.json': '{}' } }));
     storage.setItem('ebc:quiz:eventbridge/summary:q1', JSON.stringify({ correct: true }));
+    storage.setItem(BOARD_KEY, '{"format":"board"}');
     storage.setItem('unrelated', 'not exported');
     const file = JSON.stringify(store.exportAll());
     expect(file).not.toContain('not exported');
@@ -62,6 +64,7 @@ describe('ProgressStore', () => {
     expect(other.store.isLabPassed('02-filters')).toBe(true);
     expect(JSON.parse(other.storage.getItem(`${LAB_WORK_PREFIX}02-filters`) ?? 'null')).toEqual({ files: { 'pattern.json': '{}' } });
     expect(JSON.parse(other.storage.getItem('ebc:quiz:eventbridge/summary:q1') ?? 'null')).toEqual({ correct: true });
+    expect(other.storage.getItem(BOARD_KEY)).toBe('{"format":"board"}');
   });
 
   it('rejects files that are not exports with a clear message and changes nothing', () => {

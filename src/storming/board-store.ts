@@ -1,9 +1,11 @@
 // Where the board autosaves: one key in the browser's storage. A failed save is reported, never hidden,
 // so the page can tell the room to download the board file before the work is lost.
 import type { KeyValueStorage } from '../progress/progress-store.ts';
+import { STORMING_PREFIX } from '../progress/progress-shape.ts';
 import { parseBoard, serialiseBoard, type Board } from './board-format.ts';
 
-export const BOARD_KEY = 'ebc:storming:board';
+// Under the progress store's storming prefix, so the Progress page's backup carries the board too.
+export const BOARD_KEY = `${STORMING_PREFIX}board`;
 
 export type SaveResult = { ok: true } | { ok: false; message: string };
 
