@@ -5,7 +5,7 @@ import { courseModules } from './src/course/modules.ts';
 import { listLabLinks } from './src/course/lab-list.ts';
 import { listLessonSlugs } from './src/course/lesson-list.ts';
 import { offlineCourse } from './src/offline/service-worker-integration.ts';
-import { headersFor, readHeadersFile } from './scripts/headers-file.ts';
+import { headersFor, readHeadersFile } from './src/site/headers-file.ts';
 
 const labs = listLabLinks('./labs');
 // `npm start` and `npm run preview` send the headers every page gets when deployed (public/_headers).

@@ -3,7 +3,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { headersFor, parseHeadersFile, type HeaderRule } from './headers-file.ts';
+import { headersFor, parseHeadersFile, type HeaderRule } from '../site/headers-file.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,15 +25,10 @@ const CONTENT_TYPES: Record<string, string> = {
 // A room shares one access point: text is sent gzipped (compressed once per file and kept in memory).
 const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json|xml|wasm)|image\/svg)/;
 
-// An isolated page (COEP require-corp, the lab pages) may start a dedicated worker only from a response that
-// has COEP too, so the scripts under /_astro/ (the lab worker among them) get it. `public/_headers` needs the
-// same rule for static hosts; until it has it, the host adds it here.
-const SCRIPT_RULES = parseHeadersFile('/_astro/*\n  Cross-Origin-Embedder-Policy: require-corp\n  Cross-Origin-Resource-Policy: same-origin\n');
-
 export function staticSite(dist: string): (req: IncomingMessage, res: ServerResponse) => void {
   const root = normalize(dist + sep);
   const headersPath = join(dist, '_headers');
-  const rules: HeaderRule[] = [...SCRIPT_RULES, ...(existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [])];
+  const rules: HeaderRule[] = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
   const gzipped = new Map<string, { mtime: number; body: Buffer }>();
   const gzipOf = (file: string): Buffer => {
     const mtime = statSync(file).mtimeMs;
