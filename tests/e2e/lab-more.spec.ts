@@ -11,6 +11,7 @@ const labs = [
   { id: '06-one-bus', files: ['payments.json', 'kitchen.json', 'delivery.json'], failing: 'kitchen receives nothing else', checks: 8 },
   { id: '07-replay-the-outage', files: ['archive.json', 'replay.json', 'notify.json', 'replay-log.json'], failing: 'Orders outside the outage hour are not invoiced twice', checks: 11 },
   { id: '08-a-bus-and-a-schedule', files: ['to-fulfilment.json', 'pick-list.json', 'daily-report.json'], failing: 'The daily report runs every morning at the agreed time', checks: 7 },
+  { id: '09-version-the-contract', files: ['order-placed-v2.schema.json', 'kitchen.json', 'delivery.json'], failing: "The kitchen receives the shop's placed orders of the versions it reads", checks: 10 },
 ];
 
 for (const lab of labs) {
