@@ -11,21 +11,27 @@ import {
   waitUntilStackCreateComplete, waitUntilStackDeleteComplete, waitUntilStackUpdateComplete, type Stack, type StackEvent,
 } from '@aws-sdk/client-cloudformation';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeResourcePoliciesCommand, paginateFilterLogEvents } from '@aws-sdk/client-cloudwatch-logs';
-import { EventBridgeClient, ListEventBusesCommand, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  DescribeArchiveCommand, DescribeReplayCommand, DescribeRuleCommand, EventBridgeClient, ListEventBusesCommand, ListRulesCommand, PutEventsCommand, StartReplayCommand,
+} from '@aws-sdk/client-eventbridge';
 import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { IAMClient, paginateListRoles } from '@aws-sdk/client-iam';
 import { ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { parse } from 'yaml';
 import { partialMatch, brief } from '../labs/partial-match.ts';
-import { COST_NOTE, PROJECT_LAYOUT } from './project-layout.ts';
+import { ARCHIVE_PROBE, ARRIVALS, COST_NOTE, PROJECT_LAYOUT } from './project-layout.ts';
 
 type Json = Record<string, unknown>;
-type Check = Json & { type: string; title: string; failure: string };
-interface Definition { bus: { rules: { name: string; targets: { id: string; function?: string; logGroup?: string }[] }[]; functions?: Record<string, unknown> }; events: Record<string, Json>; checks: Check[] }
+type Check = Json & { id: string; type: string; title: string; failure: string };
+interface TargetSpec { id: string; function?: string; logGroup?: string; eventBus?: string }
+interface Definition {
+  bus: { rules: { name: string; eventBus?: string; targets: TargetSpec[] }[]; schedules?: { name: string; targets: TargetSpec[] }[]; buses?: string[]; functions?: Record<string, unknown>; archive?: unknown; replay?: { file: string } };
+  events: Record<string, Json>; holdouts?: Record<string, Json>; checks: Check[];
+}
 
 // The wrapper's log marks (function-code.ts) come in course/lab.json, so they are defined once.
-interface Meta { labId: string; marks: { call: string; emit: string; loop: string; root: string } ; functionNames: string[]; logGroups: string[] }
+interface Meta { labId: string; marks: { call: string; emit: string; loop: string; fail: string; root: string } ; functionNames: string[]; logGroups: string[] }
 
 export interface Options { stackName: string; region?: string; profile?: string; endpoint?: string; yes: boolean; timeoutSeconds: number; quietSeconds: number }
 type Out = (line: string) => void;
@@ -200,7 +206,11 @@ interface Recorded {
   calls: { function: string; payload: Json }[];
   emitted: (Json & { root: string })[];
   loops: (Json & { root: string })[];
+  /** Invocations whose handler threw, by the event id they were given. */
+  failures: { function: string; id: string; message: string }[];
   logs: Map<string, string[]>;
+  /** What the archive probe replay (see replay.ts) resent: the archive's contents. */
+  archived?: Json[];
 }
 
 async function logMessages(c: Clients, group: string): Promise<string[]> {
@@ -214,7 +224,7 @@ async function logMessages(c: Clients, group: string): Promise<string[]> {
 }
 
 async function record(c: Clients, p: Project, o: Options, eventIds: Map<string, string>): Promise<Recorded> {
-  const r: Recorded = { eventIds, calls: [], emitted: [], loops: [], logs: new Map() };
+  const r: Recorded = { eventIds, calls: [], emitted: [], loops: [], failures: [], logs: new Map() };
   const m = p.meta.marks;
   const after = (line: string, mark: string): Json | undefined => {
     const i = line.indexOf(mark);
@@ -233,6 +243,8 @@ async function record(c: Clients, p: Project, o: Options, eventIds: Map<string, 
       if (emit) r.emitted.push(emit as Json & { root: string });
       const loop = after(line, m.loop);
       if (loop) r.loops.push(loop as Json & { root: string });
+      const failed = after(line, m.fail);
+      if (failed) r.failures.push({ function: fn, id: String(failed.id), message: String(failed.message) });
     }
   }
   // Logs are read function by function: the hop count puts each chain back in the order it happened.
@@ -241,7 +253,7 @@ async function record(c: Clients, p: Project, o: Options, eventIds: Map<string, 
   return r;
 }
 
-const size = (r: Recorded) => r.calls.length + r.emitted.length + r.loops.length + [...r.logs.values()].reduce((n, l) => n + l.length, 0);
+const size = (r: Recorded) => r.calls.length + r.emitted.length + r.loops.length + r.failures.length + [...r.logs.values()].reduce((n, l) => n + l.length, 0);
 
 /** The course's Observations, for the lab's custom checks, limited to the chains started by `names`. */
 function observations(r: Recorded, names: string[], rootField: string) {
@@ -267,35 +279,79 @@ function labFiles(dir: string, at = ''): Record<string, string> {
     : { [`${at}${d.name}`]: readFileSync(join(dir, d.name), 'utf8') })));
 }
 
-type Result = { title: string; status: 'passed' | 'failed' | 'skipped'; message?: string };
+type Result = { id: string; title: string; status: 'passed' | 'failed' | 'skipped'; message?: string };
 
-function reached(r: Recorded, def: Definition, target: string, eventId: string): boolean {
-  const specs = def.bus.rules.flatMap((x) => x.targets).filter((t) => t.id === target);
-  return specs.some((t) => {
-    if (t.function) return r.calls.some((c) => c.function === t.function && c.payload.id === eventId);
-    if (t.logGroup) return (r.logs.get(t.logGroup) ?? []).some((m) => m.includes(eventId));
-    return false;
+/** Check types a real account cannot show in a bounded time: skipped there, with the reason, and run by `npm run lab -- check`. */
+export const NOT_CHECKABLE_ON_AWS: Record<string, string> = {
+  schema: 'A schema check reads only your file: run it with npm run lab -- check.',
+  scheduled: 'On AWS a schedule fires on the real clock (here once a day), which verify cannot wait for: run it with npm run lab -- check, where the lab clock runs.',
+  'reports-failed-entries': 'It needs PutEvents to reject the function\'s entries, which a real account does not do on demand: run it with npm run lab -- check.',
+};
+
+const allTargets = (def: Definition) => [...def.bus.rules, ...(def.bus.schedules ?? [])].flatMap((x) => x.targets);
+/** A message of a log target parsed back into the event EventBridge wrote. */
+function logged(m: string): Json | undefined {
+  try {
+    const v = JSON.parse(m) as unknown;
+    return v && typeof v === 'object' ? (v as Json) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const parsedLogs = (messages: string[]): Json[] => messages.map(logged).filter((e): e is Json => e !== undefined);
+/** The events a target received: replayed copies (with `replay-name`) or first deliveries. */
+function received(r: Recorded, def: Definition, target: string, replayed: boolean): Json[] {
+  return allTargets(def).filter((t) => t.id === target).flatMap((t) => {
+    const group = t.logGroup ?? (t.eventBus ? ARRIVALS.logGroup(t.eventBus) : undefined);
+    const got: Json[] = t.function ? r.calls.filter((c) => c.function === t.function).map((c) => c.payload)
+      : group ? parsedLogs(r.logs.get(group) ?? []) : [];
+    return got.filter((e) => ('replay-name' in e) === replayed);
   });
+}
+/** Is `e` the delivery of the lab event `name`? The same id, or for another bus's copy (a new id) the same content. */
+function isEvent(e: Json, name: string, sample: Json, r: Recorded): boolean {
+  if (e.id === r.eventIds.get(name)) return true;
+  return e.source === sample.source && e['detail-type'] === sample['detail-type'] && JSON.stringify(e.detail) === JSON.stringify(sample.detail);
 }
 
 async function evaluate(check: Check, p: Project, r: Recorded, custom: Record<string, (ctx: unknown) => unknown>): Promise<Result> {
-  const pass: Result = { title: check.title, status: 'passed' };
-  const fail = (details: string[]): Result => ({ title: check.title, status: 'failed', message: [check.failure, ...details].join('\n') });
+  const pass: Result = { id: check.id, title: check.title, status: 'passed' };
+  const fail = (details: string[]): Result => ({ id: check.id, title: check.title, status: 'failed', message: [check.failure, ...details].join('\n') });
   const names = (check.events as string[] | undefined) ?? Object.keys(p.definition.events);
   const obs = observations(r, names, p.meta.marks.root);
+  const all = allEvents(p.definition);
+  const skipped = NOT_CHECKABLE_ON_AWS[check.type];
+  if (skipped) return { id: check.id, title: check.title, status: 'skipped', message: skipped };
   switch (check.type) {
     case 'pattern-valid':
     case 'input-valid':
       return { ...pass, message: 'AWS accepted it when the stack was deployed.' };
-    case 'schema':
-      return { title: check.title, status: 'skipped', message: 'A schema check reads only your file: run it with npm run lab -- check.' };
-    case 'routes': {
+    case 'routes':
+    case 'replayed': {
+      const replayed = check.type === 'replayed';
+      const got = received(r, p.definition, String(check.target), replayed);
+      const unput = names.filter((n) => !r.eventIds.has(n));
+      if (unput.length) return fail(unput.map((n) => `Event "${n}" could not be put on the bus.`));
       const wrong = names.filter((n) => {
-        const id = r.eventIds.get(n);
-        const got = id !== undefined && reached(r, p.definition, String(check.target), id);
-        return check.expect === 'reach' ? !got : got;
+        const hit = got.some((e) => isEvent(e, n, all[n]!, r));
+        return check.expect === 'reach' ? !hit : hit;
       });
-      return wrong.length ? fail(wrong.map((n) => `Event "${n}" ${check.expect === 'reach' ? 'did not reach' : 'reached'} ${String(check.target)}.`)) : pass;
+      return wrong.length ? fail(wrong.map((n) => `${replayed ? 'The replayed copy of event' : 'Event'} "${n}" ${check.expect === 'reach' ? 'did not reach' : 'reached'} ${String(check.target)}.`)) : pass;
+    }
+    case 'archived': {
+      if (!r.archived) return fail(['The archive could not be read back (see the replay lines above).']);
+      const wrong = names.filter((n) => {
+        const kept = r.archived!.some((e) => isEvent(e, n, all[n]!, r));
+        return check.expect === 'stored' ? !kept : kept;
+      });
+      return wrong.length ? fail(wrong.map((n) => `Event "${n}" was ${check.expect === 'stored' ? 'not kept' : 'kept'} by the archive.`)) : pass;
+    }
+    case 'handler-succeeds': {
+      const ids = new Set(names.map((n) => r.eventIds.get(n)));
+      const calls = obs.calls.filter((c) => c.function === check.function);
+      if (!calls.length) return fail([`${String(check.function)} was not called.`]);
+      const failures = r.failures.filter((f) => f.function === check.function && ids.has(f.id));
+      return failures.length ? fail(failures.map((f) => `An invocation failed: ${f.message}`)) : pass;
     }
     case 'handler-called': {
       const calls = obs.calls.filter((c) => c.function === check.function);
@@ -311,12 +367,101 @@ async function evaluate(check: Check, p: Project, r: Recorded, custom: Record<st
     }
     case 'custom': {
       const fn = custom[String(check.name)];
-      if (!fn) return { title: check.title, status: 'failed', message: `The lab has no custom check named ${String(check.name)}.` };
+      if (!fn) return { id: check.id, title: check.title, status: 'failed', message: `The lab has no custom check named ${String(check.name)}.` };
       const res = (await fn({ files: labFiles(join(p.dir, PROJECT_LAYOUT.lab)), definition: p.definition, run: async (n?: string[]) => observations(r, n ?? Object.keys(p.definition.events), p.meta.marks.root) })) as { passed: boolean; message?: string };
       return res.passed ? pass : fail(res.message ? [res.message] : []);
     }
     default:
-      return { title: check.title, status: 'skipped', message: `Check type ${check.type} is not observable on AWS.` };
+      return fail([`verify does not know the check type ${check.type}: update the project's tools.`]);
+  }
+}
+
+const allEvents = (def: Definition): Record<string, Json> => ({ ...def.events, ...def.holdouts });
+
+/** Records until nothing new arrives for --quiet seconds (longer when nothing at all came: cold starts), at most --timeout. */
+async function settle(c: Clients, p: Project, o: Options, eventIds: Map<string, string>, out: Out): Promise<Recorded> {
+  const start = Date.now();
+  let last = -1;
+  let quietSince = Date.now();
+  let r = await record(c, p, o, eventIds);
+  while (Date.now() - start < o.timeoutSeconds * 1000) {
+    const n = size(r);
+    if (n !== last) {
+      last = n;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= o.quietSeconds * 1000 * (n > 0 ? 1 : 3)) break;
+    out(`  ${Math.round((Date.now() - start) / 1000)} s: ${r.calls.length} call(s), ${r.emitted.length} emitted, ${[...r.logs.values()].reduce((k, l) => k + l.length, 0)} log line(s)`);
+    await new Promise((res) => setTimeout(res, Math.min(2000, Math.max(200, o.quietSeconds * 250))));
+    r = await record(c, p, o, eventIds);
+  }
+  return r;
+}
+
+/** Waits (bounded) for a replay to finish; answers its final state. */
+async function replayDone(c: Clients, name: string, o: Options): Promise<string> {
+  const until = Date.now() + o.timeoutSeconds * 1000;
+  for (;;) {
+    const d = await c.events.send(new DescribeReplayCommand({ ReplayName: name }));
+    if (/^(COMPLETED|FAILED|CANCELLED)$/.test(d.State ?? '') || Date.now() > until) return `${d.State ?? 'unknown'}${d.StateReason ? ` (${d.StateReason})` : ''}`;
+    await new Promise((res) => setTimeout(res, 1000));
+  }
+}
+
+/** Replays with the learner's settings (bus.replay), then replays the whole archive to the probe rule only, so the checks
+ * see what the archive kept. Replay names are never reused in an account, so a taken name gets a suffix. Answers whether the probe completed. */
+async function replay(c: Clients, p: Project, o: Options, bus: string, out: Out, all: Record<string, Json>, shift: number): Promise<boolean> {
+  const archive = await c.events.send(new DescribeArchiveCommand({ ArchiveName: `${o.stackName}-arc` }));
+  const busArn = (await c.events.send(new DescribeRuleCommand({ Name: `${o.stackName}-${ARCHIVE_PROBE.rule}`, EventBusName: bus })));
+  const ruleArn = (name: string) => busArn.Arn!.replace(/[^/]+$/, `${o.stackName}-${name}`);
+  const destination = busArn.Arn!.replace(/:rule\/.*$/, `:event-bus/${bus}`);
+  const freeName = async (want: string) => {
+    for (let i = 1; i <= 20; i++) {
+      const name = i === 1 ? want : `${want.slice(0, 60)}-${i}`;
+      try {
+        await c.events.send(new DescribeReplayCommand({ ReplayName: name }));
+      } catch (e) {
+        if ((e as Error).name === 'ResourceNotFoundException') return name;
+        throw e;
+      }
+    }
+    throw new Error(`Every replay name from ${want} to ${want}-20 is taken in this account: rename ReplayName in your replay file.`);
+  };
+  const spec = p.definition.bus.replay;
+  if (spec) {
+    const raw = labFiles(join(p.dir, PROJECT_LAYOUT.lab))[spec.file];
+    let settings: Json = {};
+    try {
+      settings = JSON.parse(raw ?? '{}') as Json;
+    } catch { out(`  ${spec.file} is not valid JSON: no replay.`); }
+    const name = await freeName(String(settings.ReplayName ?? 'course-replay'));
+    if (name !== settings.ReplayName) out(`  The replay name ${String(settings.ReplayName)} is taken in this account (replays cannot be deleted): using ${name}.`);
+    const filter = (settings.Destination as Json | undefined)?.FilterArns as string[] | undefined;
+    try {
+      await c.events.send(new StartReplayCommand({
+        ReplayName: name, EventSourceArn: archive.ArchiveArn, EventStartTime: new Date(Date.parse(String(settings.EventStartTime)) + shift), EventEndTime: new Date(Date.parse(String(settings.EventEndTime)) + shift),
+        // The lab's rule ARNs name the rule in the course; here they are the deployed rules of the same name.
+        Destination: { Arn: destination, ...(filter ? { FilterArns: filter.map((a) => ruleArn(a.split('/').pop() ?? a)) } : {}) },
+      }));
+      out(`  Replay ${name}: ${await replayDone(c, name, o)}`);
+    } catch (e) {
+      out(`  StartReplay refused your replay: ${(e as Error).message}`);
+    }
+  }
+  // The whole archive: from before the earliest event to now (a replay's end must be in the past).
+  const times = Object.values(all).map((e) => (typeof e.time === 'string' ? Date.parse(e.time) + shift : Date.now()));
+  const probe = await freeName(`${ARCHIVE_PROBE.replayPrefix}${o.stackName}`.slice(0, 64));
+  try {
+    await new Promise((res) => setTimeout(res, 1100));
+    await c.events.send(new StartReplayCommand({
+      ReplayName: probe, EventSourceArn: archive.ArchiveArn, EventStartTime: new Date(Math.min(...times) - 60_000), EventEndTime: new Date(Date.now() - 1000),
+      Destination: { Arn: destination, FilterArns: [ruleArn(ARCHIVE_PROBE.rule)] },
+    }));
+    const state = await replayDone(c, probe, o);
+    out(`  Archive read back by replay ${probe}: ${state}`);
+    return state === 'COMPLETED';
+  } catch (e) {
+    out(`  The archive could not be replayed: ${(e as Error).message}`);
+    return false;
   }
 }
 
@@ -329,14 +474,26 @@ export async function verify(p: Project, o: Options, out: Out): Promise<number> 
     out(`No deployed stack ${o.stackName} (${stack?.StackStatus ?? 'not found'}): run npm run deploy first.`);
     return 2;
   }
-  const names = Object.keys(p.definition.events);
+  // Hold-outs too: the checks name them, so a pattern or handler fitted to the samples still fails.
+  const all = allEvents(p.definition);
+  const names = Object.keys(all);
+  // The lab's clock is moved so that its last event lies a minute ago: CloudWatch Logs refuses log events far in the
+  // past (a log target's line carries the event's time), and a replay's window must end before now. Replay times move with it.
+  const labTimes = Object.values(all).flatMap((e) => (typeof e.time === 'string' ? [Date.parse(e.time)] : []));
+  // Whole minutes, so a window edge such as 10:00:00 stays on its edge whatever precision the Time field keeps.
+  const shift = labTimes.length ? Math.floor((Date.now() - 60_000 - Math.max(...labTimes)) / 60_000) * 60_000 : 0;
+  if (shift) out(`The lab's event times are moved by ${Math.round(shift / 3_600_000)} h to end a minute ago; the replay window moves with them.`);
+  const busOf = (labBus: unknown) => (typeof labBus === 'string' ? `${o.stackName}-${labBus}` : bus);
   const eventIds = new Map<string, string>();
   for (let i = 0; i < names.length; i += 10) {
     const batch = names.slice(i, i + 10);
     const res = await c.events.send(new PutEventsCommand({
       Entries: batch.map((n) => {
-        const e = p.definition.events[n]!;
-        return { EventBusName: bus, Source: String(e.source), DetailType: String(e['detail-type']), Detail: JSON.stringify(e.detail), Resources: (e.resources as string[] | undefined) ?? [] };
+        const e = all[n]!;
+        return {
+          EventBusName: busOf(e.eventBus), Source: String(e.source), DetailType: String(e['detail-type']), Detail: JSON.stringify(e.detail),
+          Resources: (e.resources as string[] | undefined) ?? [], ...(typeof e.time === 'string' ? { Time: new Date(Date.parse(e.time) + shift) } : {}),
+        };
       }),
     }));
     res.Entries?.forEach((e, j) => {
@@ -344,20 +501,13 @@ export async function verify(p: Project, o: Options, out: Out): Promise<number> 
       else out(`  ${batch[j]}: PutEvents refused it (${e.ErrorCode}: ${e.ErrorMessage})`);
     });
   }
-  out(`Put ${eventIds.size} sample event(s) on ${bus}. Waiting for the functions and log groups (at most ${o.timeoutSeconds} s)…`);
-  const start = Date.now();
-  let last = -1;
-  let quietSince = Date.now();
-  let r = await record(c, p, o, eventIds);
-  while (Date.now() - start < o.timeoutSeconds * 1000) {
-    const n = size(r);
-    if (n !== last) {
-      last = n;
-      quietSince = Date.now();
-    } else if (Date.now() - quietSince >= o.quietSeconds * 1000 * (n > 0 ? 1 : 3)) break; // nothing at all: allow cold starts
-    out(`  ${Math.round((Date.now() - start) / 1000)} s: ${r.calls.length} call(s), ${r.emitted.length} emitted, ${[...r.logs.values()].reduce((k, l) => k + l.length, 0)} log line(s)`);
-    await new Promise((res) => setTimeout(res, Math.min(2000, Math.max(200, o.quietSeconds * 250))));
-    r = await record(c, p, o, eventIds);
+  out(`Put ${eventIds.size} event(s) (samples and hold-outs) on the lab's buses. Waiting for the functions and log groups (at most ${o.timeoutSeconds} s)…`);
+  let r = await settle(c, p, o, eventIds, out);
+  if (p.definition.bus.archive) {
+    const archived = await replay(c, p, o, bus, out, all, shift);
+    r = await settle(c, p, o, eventIds, out);
+    const probe = r.logs.get(ARCHIVE_PROBE.logGroup);
+    if (archived && probe) r.archived = parsedLogs(probe);
   }
   const customPath = join(p.dir, PROJECT_LAYOUT.customChecks);
   const custom = existsSync(customPath) ? ((await import(pathToFileURL(customPath).href)) as { checks: Record<string, (ctx: unknown) => unknown> }).checks : {};
@@ -365,7 +515,7 @@ export async function verify(p: Project, o: Options, out: Out): Promise<number> 
   for (const check of p.definition.checks) {
     const res = await evaluate(check, p, r, custom);
     if (res.status === 'failed') failed++;
-    out(`${res.status === 'passed' ? '✓' : res.status === 'failed' ? '✗' : '–'} ${res.title}${res.status === 'skipped' ? ' (skipped)' : ''}`);
+    out(`${res.status === 'passed' ? '✓' : res.status === 'failed' ? '✗' : '–'} ${res.title} [${res.id}]${res.status === 'skipped' ? ' (not checkable on AWS: skipped)' : ''}`);
     if (res.message && res.status !== 'passed') for (const l of res.message.split('\n')) out(`    ${l}`);
   }
   out(failed ? `${failed} check(s) failed on AWS.` : 'Every check that AWS can show passed.');
