@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesFor } from '../cli/lab.ts';
-import { listLabIds } from '../labs/load-lab.ts';
+import { listLabIds, loadLab } from '../labs/load-lab.ts';
 import { startServices, type TestStack } from '../emulator/services/services.test-support.ts';
 import { DUMMY_CREDENTIALS } from '../emulator/test-clients.ts';
 import { clients, leftovers, main as tool } from './course-aws.ts';
 import { exportLab, writeProject } from './export-command.ts';
+import { NOT_CHECKABLE_ON_AWS } from './project-layout.ts';
 
 let stack: TestStack;
 const saved = { ...process.env };
@@ -50,6 +51,13 @@ describe.each(listLabIds())('lab %s on the emulator', (id) => {
     expect(r.deployed, r.lines.join('\n')).toBe(0);
     expect(r.verified, r.lines.join('\n')).toBe(0);
     expect(r.destroyed, r.lines.join('\n')).toBe(0);
+    // Every check is reported with its id; what AWS cannot show is skipped with its reason, never passed.
+    for (const check of loadLab(id).definition.checks) {
+      const line = r.lines.find((l) => l.endsWith(`[${check.id}]`) || l.includes(`[${check.id}] (`));
+      expect(line, check.id).toBeDefined();
+      if (check.type in NOT_CHECKABLE_ON_AWS) expect(line).toMatch(/^– .*\(not checkable on AWS: skipped\)$/);
+      else expect(line!.startsWith('✓ '), line).toBe(true);
+    }
     // Listed again here with the real SDK clients: the stack, bus, functions, log groups, queue and roles are gone.
     expect(await leftovers(clients({ endpoint: stack.server.url }), { meta: r.meta }, `t-solution-${id}`)).toEqual([]);
   }, 120_000);

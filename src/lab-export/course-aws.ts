@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeResourcePoliciesCommand, paginateFilterLogEvents } from '@aws-sdk/client-cloudwatch-logs';
 import {
-  DescribeArchiveCommand, DescribeReplayCommand, DescribeRuleCommand, EventBridgeClient, ListEventBusesCommand, ListRulesCommand, PutEventsCommand, StartReplayCommand,
+  DescribeArchiveCommand, DescribeReplayCommand, DescribeRuleCommand, EventBridgeClient, ListArchivesCommand, ListEventBusesCommand, ListRulesCommand, PutEventsCommand, StartReplayCommand,
 } from '@aws-sdk/client-eventbridge';
 import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { IAMClient, paginateListRoles } from '@aws-sdk/client-iam';
@@ -20,7 +20,7 @@ import { ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { parse } from 'yaml';
 import { partialMatch, brief } from '../labs/partial-match.ts';
-import { ARCHIVE_PROBE, ARRIVALS, COST_NOTE, PROJECT_LAYOUT } from './project-layout.ts';
+import { ARCHIVE_PROBE, ARRIVALS, COST_NOTE, NOT_CHECKABLE_ON_AWS, PROJECT_LAYOUT } from './project-layout.ts';
 
 type Json = Record<string, unknown>;
 type Check = Json & { id: string; type: string; title: string; failure: string };
@@ -33,7 +33,7 @@ interface Definition {
 // The wrapper's log marks (function-code.ts) come in course/lab.json, so they are defined once.
 interface Meta { labId: string; marks: { call: string; emit: string; loop: string; fail: string; root: string } ; functionNames: string[]; logGroups: string[] }
 
-export interface Options { stackName: string; region?: string; profile?: string; endpoint?: string; yes: boolean; timeoutSeconds: number; quietSeconds: number }
+export interface Options { stackName: string; region?: string; profile?: string; endpoint?: string; yes: boolean; timeoutSeconds: number; quietSeconds: number; archiveWaitSeconds: number }
 type Out = (line: string) => void;
 
 /** The value after `flag`, if the flag is there; a flag without a value is a usage error. */
@@ -55,10 +55,11 @@ export function parseOptions(args: string[], labId: string): Options {
   };
   const stackName = value('--stack-name') ?? `course-${labId}`;
   if (!/^[A-Za-z][A-Za-z0-9-]{0,40}$/.test(stackName)) throw new UsageError('--stack-name: letters, digits and hyphens, starting with a letter, at most 41 characters');
-  const o: Options = { stackName, yes: args.includes('--yes'), timeoutSeconds: num('--timeout', 120), quietSeconds: num('--quiet', 15) };
+  const endpoint = value('--endpoint');
+  // AWS writes events to an archive in batches, minutes late; an emulator at once.
+  const o: Options = { stackName, yes: args.includes('--yes'), timeoutSeconds: num('--timeout', 120), quietSeconds: num('--quiet', 15), archiveWaitSeconds: num('--archive-wait', endpoint ? 0 : 360) };
   const region = value('--region');
   const profile = value('--profile');
-  const endpoint = value('--endpoint');
   if (region) o.region = region;
   if (profile) o.profile = profile;
   if (endpoint) o.endpoint = endpoint;
@@ -209,8 +210,10 @@ interface Recorded {
   /** Invocations whose handler threw, by the event id they were given. */
   failures: { function: string; id: string; message: string }[];
   logs: Map<string, string[]>;
-  /** What the archive probe replay (see replay.ts) resent: the archive's contents. */
+  /** What the archive probe replay resent: the archive's contents. */
   archived?: Json[];
+  /** The final state of the learner's replay (bus.replay): replayed checks run only on a completed one. */
+  replayState?: string;
 }
 
 async function logMessages(c: Clients, group: string): Promise<string[]> {
@@ -281,13 +284,6 @@ function labFiles(dir: string, at = ''): Record<string, string> {
 
 type Result = { id: string; title: string; status: 'passed' | 'failed' | 'skipped'; message?: string };
 
-/** Check types a real account cannot show in a bounded time: skipped there, with the reason, and run by `npm run lab -- check`. */
-export const NOT_CHECKABLE_ON_AWS: Record<string, string> = {
-  schema: 'A schema check reads only your file: run it with npm run lab -- check.',
-  scheduled: 'On AWS a schedule fires on the real clock (here once a day), which verify cannot wait for: run it with npm run lab -- check, where the lab clock runs.',
-  'reports-failed-entries': 'It needs PutEvents to reject the function\'s entries, which a real account does not do on demand: run it with npm run lab -- check.',
-};
-
 const allTargets = (def: Definition) => [...def.bus.rules, ...(def.bus.schedules ?? [])].flatMap((x) => x.targets);
 /** A message of a log target parsed back into the event EventBridge wrote. */
 function logged(m: string): Json | undefined {
@@ -314,7 +310,7 @@ function isEvent(e: Json, name: string, sample: Json, r: Recorded): boolean {
   return e.source === sample.source && e['detail-type'] === sample['detail-type'] && JSON.stringify(e.detail) === JSON.stringify(sample.detail);
 }
 
-async function evaluate(check: Check, p: Project, r: Recorded, custom: Record<string, (ctx: unknown) => unknown>): Promise<Result> {
+async function evaluate(check: Check, p: Project, r: Recorded, custom: Record<string, (ctx: unknown) => unknown>, fromSamples: Recorded): Promise<Result> {
   const pass: Result = { id: check.id, title: check.title, status: 'passed' };
   const fail = (details: string[]): Result => ({ id: check.id, title: check.title, status: 'failed', message: [check.failure, ...details].join('\n') });
   const names = (check.events as string[] | undefined) ?? Object.keys(p.definition.events);
@@ -330,6 +326,7 @@ async function evaluate(check: Check, p: Project, r: Recorded, custom: Record<st
     case 'replayed': {
       const replayed = check.type === 'replayed';
       const got = received(r, p.definition, String(check.target), replayed);
+      if (replayed && r.replayState !== 'COMPLETED') return fail([`The replay did not complete (${r.replayState ?? 'not started'}), so what it sends is not known.`]);
       const unput = names.filter((n) => !r.eventIds.has(n));
       if (unput.length) return fail(unput.map((n) => `Event "${n}" could not be put on the bus.`));
       const wrong = names.filter((n) => {
@@ -368,7 +365,10 @@ async function evaluate(check: Check, p: Project, r: Recorded, custom: Record<st
     case 'custom': {
       const fn = custom[String(check.name)];
       if (!fn) return { id: check.id, title: check.title, status: 'failed', message: `The lab has no custom check named ${String(check.name)}.` };
-      const res = (await fn({ files: labFiles(join(p.dir, PROJECT_LAYOUT.lab)), definition: p.definition, run: async (n?: string[]) => observations(r, n ?? Object.keys(p.definition.events), p.meta.marks.root) })) as { passed: boolean; message?: string };
+      const res = (await fn({ files: labFiles(join(p.dir, PROJECT_LAYOUT.lab)), definition: p.definition, run: async (n?: string[]) => {
+        const wanted = n ?? Object.keys(p.definition.events);
+        return observations(wanted.every((x) => x in p.definition.events) ? fromSamples : r, wanted, p.meta.marks.root);
+      } })) as { passed: boolean; message?: string };
       return res.passed ? pass : fail(res.message ? [res.message] : []);
     }
     default:
@@ -409,7 +409,16 @@ async function replayDone(c: Clients, name: string, o: Options): Promise<string>
 
 /** Replays with the learner's settings (bus.replay), then replays the whole archive to the probe rule only, so the checks
  * see what the archive kept. Replay names are never reused in an account, so a taken name gets a suffix. Answers whether the probe completed. */
-async function replay(c: Clients, p: Project, o: Options, bus: string, out: Out, all: Record<string, Json>, shift: number): Promise<boolean> {
+async function replay(c: Clients, p: Project, o: Options, bus: string, out: Out, all: Record<string, Json>, shift: number): Promise<{ probe: boolean; replay?: string }> {
+  if (o.archiveWaitSeconds > 0) {
+    out(`Waiting ${o.archiveWaitSeconds} s for AWS to write the events to the archive (--archive-wait)…`);
+    for (let t = 0; t < o.archiveWaitSeconds; t += 30) {
+      await new Promise((res) => setTimeout(res, Math.min(30, o.archiveWaitSeconds - t) * 1000));
+      const a = await c.events.send(new DescribeArchiveCommand({ ArchiveName: `${o.stackName}-arc` }));
+      out(`  ${Math.min(t + 30, o.archiveWaitSeconds)} s: the archive reports ${a.EventCount ?? 0} event(s)`);
+    }
+  }
+  let replayState: string | undefined;
   const archive = await c.events.send(new DescribeArchiveCommand({ ArchiveName: `${o.stackName}-arc` }));
   const busArn = (await c.events.send(new DescribeRuleCommand({ Name: `${o.stackName}-${ARCHIVE_PROBE.rule}`, EventBusName: bus })));
   const ruleArn = (name: string) => busArn.Arn!.replace(/[^/]+$/, `${o.stackName}-${name}`);
@@ -442,8 +451,10 @@ async function replay(c: Clients, p: Project, o: Options, bus: string, out: Out,
         // The lab's rule ARNs name the rule in the course; here they are the deployed rules of the same name.
         Destination: { Arn: destination, ...(filter ? { FilterArns: filter.map((a) => ruleArn(a.split('/').pop() ?? a)) } : {}) },
       }));
-      out(`  Replay ${name}: ${await replayDone(c, name, o)}`);
+      replayState = await replayDone(c, name, o);
+      out(`  Replay ${name}: ${replayState}`);
     } catch (e) {
+      replayState = `refused by StartReplay: ${(e as Error).message}`;
       out(`  StartReplay refused your replay: ${(e as Error).message}`);
     }
   }
@@ -458,10 +469,10 @@ async function replay(c: Clients, p: Project, o: Options, bus: string, out: Out,
     }));
     const state = await replayDone(c, probe, o);
     out(`  Archive read back by replay ${probe}: ${state}`);
-    return state === 'COMPLETED';
+    return { probe: state === 'COMPLETED', ...(replayState ? { replay: replayState } : {}) };
   } catch (e) {
     out(`  The archive could not be replayed: ${(e as Error).message}`);
-    return false;
+    return { probe: false, ...(replayState ? { replay: replayState } : {}) };
   }
 }
 
@@ -485,7 +496,7 @@ export async function verify(p: Project, o: Options, out: Out): Promise<number> 
   if (shift) out(`The lab's event times are moved by ${Math.round(shift / 3_600_000)} h to end a minute ago; the replay window moves with them.`);
   const busOf = (labBus: unknown) => (typeof labBus === 'string' ? `${o.stackName}-${labBus}` : bus);
   const eventIds = new Map<string, string>();
-  for (let i = 0; i < names.length; i += 10) {
+  const put = async (names: string[]) => { for (let i = 0; i < names.length; i += 10) {
     const batch = names.slice(i, i + 10);
     const res = await c.events.send(new PutEventsCommand({
       Entries: batch.map((n) => {
@@ -500,20 +511,32 @@ export async function verify(p: Project, o: Options, out: Out): Promise<number> 
       if (e.EventId) eventIds.set(batch[j]!, e.EventId);
       else out(`  ${batch[j]}: PutEvents refused it (${e.ErrorCode}: ${e.ErrorMessage})`);
     });
+  } };
+  // The samples first, alone, as Run puts them: a custom check that runs the samples sees only what they caused
+  // (a function given transformed input cannot tell which event started its chain).
+  const samples = names.filter((n) => n in p.definition.events);
+  await put(samples);
+  out(`Put ${eventIds.size} sample event(s) on the lab's buses. Waiting for the functions and log groups (at most ${o.timeoutSeconds} s)…`);
+  const fromSamples = await settle(c, p, o, eventIds, out);
+  let r = fromSamples;
+  const holdouts = names.filter((n) => !(n in p.definition.events));
+  if (holdouts.length) {
+    await put(holdouts);
+    out(`Put ${eventIds.size - samples.length} hold-out event(s), which the checks name. Waiting again…`);
+    r = await settle(c, p, o, eventIds, out);
   }
-  out(`Put ${eventIds.size} event(s) (samples and hold-outs) on the lab's buses. Waiting for the functions and log groups (at most ${o.timeoutSeconds} s)…`);
-  let r = await settle(c, p, o, eventIds, out);
   if (p.definition.bus.archive) {
-    const archived = await replay(c, p, o, bus, out, all, shift);
+    const replays = await replay(c, p, o, bus, out, all, shift);
     r = await settle(c, p, o, eventIds, out);
     const probe = r.logs.get(ARCHIVE_PROBE.logGroup);
-    if (archived && probe) r.archived = parsedLogs(probe);
+    if (replays.probe && probe) r.archived = parsedLogs(probe);
+    if (replays.replay) r.replayState = replays.replay;
   }
   const customPath = join(p.dir, PROJECT_LAYOUT.customChecks);
   const custom = existsSync(customPath) ? ((await import(pathToFileURL(customPath).href)) as { checks: Record<string, (ctx: unknown) => unknown> }).checks : {};
   let failed = 0;
   for (const check of p.definition.checks) {
-    const res = await evaluate(check, p, r, custom);
+    const res = await evaluate(check, p, r, custom, fromSamples);
     if (res.status === 'failed') failed++;
     out(`${res.status === 'passed' ? '✓' : res.status === 'failed' ? '✗' : '–'} ${res.title} [${res.id}]${res.status === 'skipped' ? ' (not checkable on AWS: skipped)' : ''}`);
     if (res.message && res.status !== 'passed') for (const l of res.message.split('\n')) out(`    ${l}`);
@@ -528,6 +551,9 @@ export async function leftovers(c: Clients, p: Pick<Project, 'meta'>, stackName:
   const stack = await describeStack(c, stackName);
   if (stack && stack.StackStatus !== 'DELETE_COMPLETE') left.push(`stack ${stackName} (${stack.StackStatus}): aws cloudformation delete-stack --stack-name ${stackName}`);
   for (const b of (await c.events.send(new ListEventBusesCommand({ NamePrefix: stackName }))).EventBuses ?? []) left.push(`event bus ${b.Name}: aws events delete-event-bus --name ${b.Name}`);
+  // Scheduled rules live on the default bus, which the stack does not delete with its own buses.
+  for (const r of (await c.events.send(new ListRulesCommand({ NamePrefix: `${stackName}-` }))).Rules ?? []) left.push(`rule ${r.Name} on the default bus: aws events remove-targets --rule ${r.Name} --ids <its target ids>, then aws events delete-rule --name ${r.Name}`);
+  for (const a of (await c.events.send(new ListArchivesCommand({ NamePrefix: `${stackName}-` }))).Archives ?? []) left.push(`archive ${a.ArchiveName}: aws events delete-archive --archive-name ${a.ArchiveName}`);
   for (const fn of p.meta.functionNames) {
     const name = `${stackName}-${fn}`;
     try {
@@ -578,7 +604,7 @@ export async function main(argv: string[], dir = process.cwd(), out: Out = (s) =
     if (command === 'deploy') return await deploy(p, o, out);
     if (command === 'verify') return await verify(p, o, out);
     if (command === 'destroy') return await destroy(p, o, out);
-    out('Usage: node tools/lab-export/course-aws.ts deploy|verify|destroy [--region R] [--profile P] [--endpoint URL] [--stack-name NAME] [--yes]');
+    out('Usage: node tools/lab-export/course-aws.ts deploy|verify|destroy [--region R] [--profile P] [--endpoint URL] [--stack-name NAME] [--yes] [--timeout S] [--quiet S] [--archive-wait S]');
     return 2;
   } catch (e) {
     out(`error: ${e instanceof Error ? `${e.name === 'Error' || e instanceof UsageError ? '' : `${e.name}: `}${e.message}` : String(e)}`);

@@ -11,3 +11,10 @@ export const ARCHIVE_PROBE = { rule: 'course-archive-probe', logGroup: '/course/
 
 /** What arrives on a bus that a rule targets: a rule on that bus matching every event writes it to this log group. */
 export const ARRIVALS = { rule: (bus: string) => `course-arrivals-${bus}`, logGroup: (bus: string) => `/course/arrivals/${bus}`, pattern: { source: [{ prefix: '' }] } } as const;
+
+/** Check types a real account cannot show in a bounded time: verify skips them with the reason; `npm run lab -- check` runs them. */
+export const NOT_CHECKABLE_ON_AWS: Record<string, string> = {
+  schema: 'A schema check reads only your file: run it with npm run lab -- check.',
+  scheduled: 'On AWS a schedule fires on the real clock (here once a day), which verify cannot wait for: run it with npm run lab -- check, where the lab clock runs.',
+  'reports-failed-entries': "It needs PutEvents to reject the function's entries, which a real account does not do on demand: run it with npm run lab -- check.",
+};
