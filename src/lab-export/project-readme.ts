@@ -68,7 +68,7 @@ ${c.verify}
 ${c.destroy}
 \`\`\`
 
-\`verify\` puts the sample events and the lab's hold-out events on the deployed buses, waits for what the functions and log groups record, and runs the lab's checks on it: exit 0 when they pass, 1 when one fails, 2 for a usage or environment error.${def.bus.archive ? ' It then starts your replay from the archive and a second replay of the whole archive, so the archive and replay checks see what AWS kept and resent. Event times are moved to end a minute before now (CloudWatch Logs refuses older lines), and your replay window moves with them. Replays cannot be deleted, so a replay name already taken in the account gets a suffix.' : ''}
+\`verify\` puts the sample events and the lab's hold-out events on the deployed buses, waits for what the functions and log groups record, and runs the lab's checks on it: exit 0 when they pass, 1 when one fails, 2 for a usage or environment error.${def.bus.archive ? ' It then starts your replay from the archive and a second replay of the whole archive, so the archive and replay checks see what AWS kept and resent. Event times are moved to end a minute before now (CloudWatch Logs refuses older lines), and your replay window moves with them. Replays cannot be deleted, so a replay name already taken in the account gets a suffix. On AWS, verify first waits for the archive (\`--archive-wait\`, 360 s by default: AWS writes archives in batches), and each replay may take minutes: raise \`--timeout\` (seconds) if one does not complete.' : ''}
 ${localOnly(def)}
 With the AWS CLI instead:
 
