@@ -1,6 +1,6 @@
 // Every lab, end to end against the emulator with the real SDK clients: export --solution -> deploy ->
 // verify exits 0 -> destroy leaves nothing; export --starter -> deploy -> verify exits 1 naming a check.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,30 @@ describe.each(listLabIds())('lab %s on the emulator', (id) => {
     expect(r.verified, r.lines.join('\n')).toBe(1);
     expect(r.lines.some((l) => l.startsWith('✗ '))).toBe(true);
     expect(r.destroyed, r.lines.join('\n')).toBe(0);
+  }, 120_000);
+});
+
+describe('a handler that throws on AWS', () => {
+  it('fails handler-succeeds from the failure the function logged', async () => {
+    // The lab's own wrong answer: the solution with the handler that throws after putting its event.
+    const work = mkdtempSync(join(tmpdir(), 'aws-throws-'));
+    const dir = mkdtempSync(join(tmpdir(), 'aws-throws-project-'));
+    const lines: string[] = [];
+    try {
+      const lab = join('labs', '03-first-handler');
+      cpSync(join(lab, 'solution'), work, { recursive: true });
+      cpSync(join(lab, 'wrong-answers', 'throws-after-putting'), work, { recursive: true });
+      rmSync(join(work, 'expect.json'));
+      writeProject(await exportLab('03-first-handler', { kind: 'dir', path: work }, filesFor), dir);
+      const common = ['--endpoint', stack.server.url, '--yes', '--stack-name', 't-throws', '--timeout', '60', '--quiet', '3'];
+      expect(await tool(['deploy', ...common], dir, (s) => lines.push(s))).toBe(0);
+      expect(await tool(['verify', ...common], dir, (s) => lines.push(s)), lines.join('\n')).toBe(1);
+      expect(lines).toContain('✗ The handler finishes without an error [handler-succeeds]');
+      expect(await tool(['destroy', ...common], dir, (s) => lines.push(s))).toBe(0);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
 
