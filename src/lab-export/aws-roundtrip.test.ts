@@ -1,15 +1,16 @@
 // Every lab, end to end against the emulator with the real SDK clients: export --solution -> deploy ->
 // verify exits 0 -> destroy leaves nothing; export --starter -> deploy -> verify exits 1 naming a check.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesFor } from '../cli/lab.ts';
-import { listLabIds } from '../labs/load-lab.ts';
+import { listLabIds, loadLab } from '../labs/load-lab.ts';
 import { startServices, type TestStack } from '../emulator/services/services.test-support.ts';
 import { DUMMY_CREDENTIALS } from '../emulator/test-clients.ts';
 import { clients, leftovers, main as tool } from './course-aws.ts';
 import { exportLab, writeProject } from './export-command.ts';
+import { NOT_CHECKABLE_ON_AWS } from './project-layout.ts';
 
 let stack: TestStack;
 const saved = { ...process.env };
@@ -50,6 +51,13 @@ describe.each(listLabIds())('lab %s on the emulator', (id) => {
     expect(r.deployed, r.lines.join('\n')).toBe(0);
     expect(r.verified, r.lines.join('\n')).toBe(0);
     expect(r.destroyed, r.lines.join('\n')).toBe(0);
+    // Every check is reported with its id; what AWS cannot show is skipped with its reason, never passed.
+    for (const check of loadLab(id).definition.checks) {
+      const line = r.lines.find((l) => l.endsWith(`[${check.id}]`) || l.includes(`[${check.id}] (`));
+      expect(line, check.id).toBeDefined();
+      if (check.type in NOT_CHECKABLE_ON_AWS) expect(line).toMatch(/^– .*\(not checkable on AWS: skipped\)$/);
+      else expect(line!.startsWith('✓ '), line).toBe(true);
+    }
     // Listed again here with the real SDK clients: the stack, bus, functions, log groups, queue and roles are gone.
     expect(await leftovers(clients({ endpoint: stack.server.url }), { meta: r.meta }, `t-solution-${id}`)).toEqual([]);
   }, 120_000);
@@ -59,6 +67,30 @@ describe.each(listLabIds())('lab %s on the emulator', (id) => {
     expect(r.verified, r.lines.join('\n')).toBe(1);
     expect(r.lines.some((l) => l.startsWith('✗ '))).toBe(true);
     expect(r.destroyed, r.lines.join('\n')).toBe(0);
+  }, 120_000);
+});
+
+describe('a handler that throws on AWS', () => {
+  it('fails handler-succeeds from the failure the function logged', async () => {
+    // The lab's own wrong answer: the solution with the handler that throws after putting its event.
+    const work = mkdtempSync(join(tmpdir(), 'aws-throws-'));
+    const dir = mkdtempSync(join(tmpdir(), 'aws-throws-project-'));
+    const lines: string[] = [];
+    try {
+      const lab = join('labs', '03-first-handler');
+      cpSync(join(lab, 'solution'), work, { recursive: true });
+      cpSync(join(lab, 'wrong-answers', 'throws-after-putting'), work, { recursive: true });
+      rmSync(join(work, 'expect.json'));
+      writeProject(await exportLab('03-first-handler', { kind: 'dir', path: work }, filesFor), dir);
+      const common = ['--endpoint', stack.server.url, '--yes', '--stack-name', 't-throws', '--timeout', '60', '--quiet', '3'];
+      expect(await tool(['deploy', ...common], dir, (s) => lines.push(s))).toBe(0);
+      expect(await tool(['verify', ...common], dir, (s) => lines.push(s)), lines.join('\n')).toBe(1);
+      expect(lines).toContain('✗ The handler finishes without an error [handler-succeeds]');
+      expect(await tool(['destroy', ...common], dir, (s) => lines.push(s))).toBe(0);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
 

@@ -11,23 +11,29 @@ import {
   waitUntilStackCreateComplete, waitUntilStackDeleteComplete, waitUntilStackUpdateComplete, type Stack, type StackEvent,
 } from '@aws-sdk/client-cloudformation';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeResourcePoliciesCommand, paginateFilterLogEvents } from '@aws-sdk/client-cloudwatch-logs';
-import { EventBridgeClient, ListEventBusesCommand, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  DescribeArchiveCommand, DescribeReplayCommand, DescribeRuleCommand, EventBridgeClient, ListArchivesCommand, ListEventBusesCommand, ListRulesCommand, PutEventsCommand, StartReplayCommand,
+} from '@aws-sdk/client-eventbridge';
 import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { IAMClient, paginateListRoles } from '@aws-sdk/client-iam';
 import { ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { parse } from 'yaml';
 import { partialMatch, brief } from '../labs/partial-match.ts';
-import { COST_NOTE, PROJECT_LAYOUT } from './project-layout.ts';
+import { ARCHIVE_PROBE, ARRIVALS, COST_NOTE, NOT_CHECKABLE_ON_AWS, PROJECT_LAYOUT } from './project-layout.ts';
 
 type Json = Record<string, unknown>;
-type Check = Json & { type: string; title: string; failure: string };
-interface Definition { bus: { rules: { name: string; targets: { id: string; function?: string; logGroup?: string }[] }[]; functions?: Record<string, unknown> }; events: Record<string, Json>; checks: Check[] }
+type Check = Json & { id: string; type: string; title: string; failure: string };
+interface TargetSpec { id: string; function?: string; logGroup?: string; eventBus?: string }
+interface Definition {
+  bus: { rules: { name: string; eventBus?: string; targets: TargetSpec[] }[]; schedules?: { name: string; targets: TargetSpec[] }[]; buses?: string[]; functions?: Record<string, unknown>; archive?: unknown; replay?: { file: string } };
+  events: Record<string, Json>; holdouts?: Record<string, Json>; checks: Check[];
+}
 
 // The wrapper's log marks (function-code.ts) come in course/lab.json, so they are defined once.
-interface Meta { labId: string; marks: { call: string; emit: string; loop: string; root: string } ; functionNames: string[]; logGroups: string[] }
+interface Meta { labId: string; marks: { call: string; emit: string; loop: string; fail: string; root: string } ; functionNames: string[]; logGroups: string[] }
 
-export interface Options { stackName: string; region?: string; profile?: string; endpoint?: string; yes: boolean; timeoutSeconds: number; quietSeconds: number }
+export interface Options { stackName: string; region?: string; profile?: string; endpoint?: string; yes: boolean; timeoutSeconds: number; quietSeconds: number; archiveWaitSeconds: number }
 type Out = (line: string) => void;
 
 /** The value after `flag`, if the flag is there; a flag without a value is a usage error. */
@@ -49,10 +55,11 @@ export function parseOptions(args: string[], labId: string): Options {
   };
   const stackName = value('--stack-name') ?? `course-${labId}`;
   if (!/^[A-Za-z][A-Za-z0-9-]{0,40}$/.test(stackName)) throw new UsageError('--stack-name: letters, digits and hyphens, starting with a letter, at most 41 characters');
-  const o: Options = { stackName, yes: args.includes('--yes'), timeoutSeconds: num('--timeout', 120), quietSeconds: num('--quiet', 15) };
+  const endpoint = value('--endpoint');
+  // AWS writes events to an archive in batches, minutes late; an emulator at once.
+  const o: Options = { stackName, yes: args.includes('--yes'), timeoutSeconds: num('--timeout', 120), quietSeconds: num('--quiet', 15), archiveWaitSeconds: num('--archive-wait', endpoint ? 0 : 360) };
   const region = value('--region');
   const profile = value('--profile');
-  const endpoint = value('--endpoint');
   if (region) o.region = region;
   if (profile) o.profile = profile;
   if (endpoint) o.endpoint = endpoint;
@@ -200,7 +207,13 @@ interface Recorded {
   calls: { function: string; payload: Json }[];
   emitted: (Json & { root: string })[];
   loops: (Json & { root: string })[];
+  /** Invocations whose handler threw, by the event id they were given. */
+  failures: { function: string; id: string; message: string }[];
   logs: Map<string, string[]>;
+  /** What the archive probe replay resent: the archive's contents. */
+  archived?: Json[];
+  /** The final state of the learner's replay (bus.replay): replayed checks run only on a completed one. */
+  replayState?: string;
 }
 
 async function logMessages(c: Clients, group: string): Promise<string[]> {
@@ -214,7 +227,7 @@ async function logMessages(c: Clients, group: string): Promise<string[]> {
 }
 
 async function record(c: Clients, p: Project, o: Options, eventIds: Map<string, string>): Promise<Recorded> {
-  const r: Recorded = { eventIds, calls: [], emitted: [], loops: [], logs: new Map() };
+  const r: Recorded = { eventIds, calls: [], emitted: [], loops: [], failures: [], logs: new Map() };
   const m = p.meta.marks;
   const after = (line: string, mark: string): Json | undefined => {
     const i = line.indexOf(mark);
@@ -233,6 +246,8 @@ async function record(c: Clients, p: Project, o: Options, eventIds: Map<string, 
       if (emit) r.emitted.push(emit as Json & { root: string });
       const loop = after(line, m.loop);
       if (loop) r.loops.push(loop as Json & { root: string });
+      const failed = after(line, m.fail);
+      if (failed) r.failures.push({ function: fn, id: String(failed.id), message: String(failed.message) });
     }
   }
   // Logs are read function by function: the hop count puts each chain back in the order it happened.
@@ -241,7 +256,7 @@ async function record(c: Clients, p: Project, o: Options, eventIds: Map<string, 
   return r;
 }
 
-const size = (r: Recorded) => r.calls.length + r.emitted.length + r.loops.length + [...r.logs.values()].reduce((n, l) => n + l.length, 0);
+const size = (r: Recorded) => r.calls.length + r.emitted.length + r.loops.length + r.failures.length + [...r.logs.values()].reduce((n, l) => n + l.length, 0);
 
 /** The course's Observations, for the lab's custom checks, limited to the chains started by `names`. */
 function observations(r: Recorded, names: string[], rootField: string) {
@@ -267,35 +282,74 @@ function labFiles(dir: string, at = ''): Record<string, string> {
     : { [`${at}${d.name}`]: readFileSync(join(dir, d.name), 'utf8') })));
 }
 
-type Result = { title: string; status: 'passed' | 'failed' | 'skipped'; message?: string };
+type Result = { id: string; title: string; status: 'passed' | 'failed' | 'skipped'; message?: string };
 
-function reached(r: Recorded, def: Definition, target: string, eventId: string): boolean {
-  const specs = def.bus.rules.flatMap((x) => x.targets).filter((t) => t.id === target);
-  return specs.some((t) => {
-    if (t.function) return r.calls.some((c) => c.function === t.function && c.payload.id === eventId);
-    if (t.logGroup) return (r.logs.get(t.logGroup) ?? []).some((m) => m.includes(eventId));
-    return false;
+const allTargets = (def: Definition) => [...def.bus.rules, ...(def.bus.schedules ?? [])].flatMap((x) => x.targets);
+/** A message of a log target parsed back into the event EventBridge wrote. */
+function logged(m: string): Json | undefined {
+  try {
+    const v = JSON.parse(m) as unknown;
+    return v && typeof v === 'object' ? (v as Json) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const parsedLogs = (messages: string[]): Json[] => messages.map(logged).filter((e): e is Json => e !== undefined);
+/** The events a target received: replayed copies (with `replay-name`) or first deliveries. */
+function received(r: Recorded, def: Definition, target: string, replayed: boolean): Json[] {
+  return allTargets(def).filter((t) => t.id === target).flatMap((t) => {
+    const group = t.logGroup ?? (t.eventBus ? ARRIVALS.logGroup(t.eventBus) : undefined);
+    const got: Json[] = t.function ? r.calls.filter((c) => c.function === t.function).map((c) => c.payload)
+      : group ? parsedLogs(r.logs.get(group) ?? []) : [];
+    return got.filter((e) => ('replay-name' in e) === replayed);
   });
 }
+/** Is `e` the delivery of the lab event `name`? The same id, or for another bus's copy (a new id) the same content. */
+function isEvent(e: Json, name: string, sample: Json, r: Recorded): boolean {
+  if (e.id === r.eventIds.get(name)) return true;
+  return e.source === sample.source && e['detail-type'] === sample['detail-type'] && JSON.stringify(e.detail) === JSON.stringify(sample.detail);
+}
 
-async function evaluate(check: Check, p: Project, r: Recorded, custom: Record<string, (ctx: unknown) => unknown>): Promise<Result> {
-  const pass: Result = { title: check.title, status: 'passed' };
-  const fail = (details: string[]): Result => ({ title: check.title, status: 'failed', message: [check.failure, ...details].join('\n') });
+async function evaluate(check: Check, p: Project, r: Recorded, custom: Record<string, (ctx: unknown) => unknown>, fromSamples: Recorded): Promise<Result> {
+  const pass: Result = { id: check.id, title: check.title, status: 'passed' };
+  const fail = (details: string[]): Result => ({ id: check.id, title: check.title, status: 'failed', message: [check.failure, ...details].join('\n') });
   const names = (check.events as string[] | undefined) ?? Object.keys(p.definition.events);
   const obs = observations(r, names, p.meta.marks.root);
+  const all = allEvents(p.definition);
+  const skipped = NOT_CHECKABLE_ON_AWS[check.type];
+  if (skipped) return { id: check.id, title: check.title, status: 'skipped', message: skipped };
   switch (check.type) {
     case 'pattern-valid':
     case 'input-valid':
       return { ...pass, message: 'AWS accepted it when the stack was deployed.' };
-    case 'schema':
-      return { title: check.title, status: 'skipped', message: 'A schema check reads only your file: run it with npm run lab -- check.' };
-    case 'routes': {
+    case 'routes':
+    case 'replayed': {
+      const replayed = check.type === 'replayed';
+      const got = received(r, p.definition, String(check.target), replayed);
+      if (replayed && r.replayState !== 'COMPLETED') return fail([`The replay did not complete (${r.replayState ?? 'not started'}), so what it sends is not known.`]);
+      const unput = names.filter((n) => !r.eventIds.has(n));
+      if (unput.length) return fail(unput.map((n) => `Event "${n}" could not be put on the bus.`));
       const wrong = names.filter((n) => {
-        const id = r.eventIds.get(n);
-        const got = id !== undefined && reached(r, p.definition, String(check.target), id);
-        return check.expect === 'reach' ? !got : got;
+        const hit = got.some((e) => isEvent(e, n, all[n]!, r));
+        return check.expect === 'reach' ? !hit : hit;
       });
-      return wrong.length ? fail(wrong.map((n) => `Event "${n}" ${check.expect === 'reach' ? 'did not reach' : 'reached'} ${String(check.target)}.`)) : pass;
+      return wrong.length ? fail(wrong.map((n) => `${replayed ? 'The replayed copy of event' : 'Event'} "${n}" ${check.expect === 'reach' ? 'did not reach' : 'reached'} ${String(check.target)}.`)) : pass;
+    }
+    case 'archived': {
+      if (!r.archived) return fail(['The archive could not be read back (see the replay lines above).']);
+      const wrong = names.filter((n) => {
+        const kept = r.archived!.some((e) => isEvent(e, n, all[n]!, r));
+        return check.expect === 'stored' ? !kept : kept;
+      });
+      return wrong.length ? fail(wrong.map((n) => `Event "${n}" was ${check.expect === 'stored' ? 'not kept' : 'kept'} by the archive.`)) : pass;
+    }
+    case 'handler-succeeds': {
+      const ids = new Set(names.map((n) => r.eventIds.get(n)));
+      const calls = obs.calls.filter((c) => c.function === check.function);
+      if (!calls.length) return fail([`${String(check.function)} was not called.`]);
+      // Transformed input carries no event id: such a failure cannot be told apart, so it counts against every event.
+      const failures = r.failures.filter((f) => f.function === check.function && (f.id === '' || ids.has(f.id)));
+      return failures.length ? fail(failures.map((f) => `An invocation failed: ${f.message}`)) : pass;
     }
     case 'handler-called': {
       const calls = obs.calls.filter((c) => c.function === check.function);
@@ -311,12 +365,115 @@ async function evaluate(check: Check, p: Project, r: Recorded, custom: Record<st
     }
     case 'custom': {
       const fn = custom[String(check.name)];
-      if (!fn) return { title: check.title, status: 'failed', message: `The lab has no custom check named ${String(check.name)}.` };
-      const res = (await fn({ files: labFiles(join(p.dir, PROJECT_LAYOUT.lab)), definition: p.definition, run: async (n?: string[]) => observations(r, n ?? Object.keys(p.definition.events), p.meta.marks.root) })) as { passed: boolean; message?: string };
+      if (!fn) return { id: check.id, title: check.title, status: 'failed', message: `The lab has no custom check named ${String(check.name)}.` };
+      const res = (await fn({ files: labFiles(join(p.dir, PROJECT_LAYOUT.lab)), definition: p.definition, run: async (n?: string[]) => {
+        const wanted = n ?? Object.keys(p.definition.events);
+        return observations(wanted.every((x) => x in p.definition.events) ? fromSamples : r, wanted, p.meta.marks.root);
+      } })) as { passed: boolean; message?: string };
       return res.passed ? pass : fail(res.message ? [res.message] : []);
     }
     default:
-      return { title: check.title, status: 'skipped', message: `Check type ${check.type} is not observable on AWS.` };
+      return fail([`verify does not know the check type ${check.type}: update the project's tools.`]);
+  }
+}
+
+const allEvents = (def: Definition): Record<string, Json> => ({ ...def.events, ...def.holdouts });
+
+/** Records until nothing new arrives for --quiet seconds (longer when nothing at all came: cold starts), at most --timeout. */
+async function settle(c: Clients, p: Project, o: Options, eventIds: Map<string, string>, out: Out): Promise<Recorded> {
+  const start = Date.now();
+  let last = -1;
+  let quietSince = Date.now();
+  let r = await record(c, p, o, eventIds);
+  while (Date.now() - start < o.timeoutSeconds * 1000) {
+    const n = size(r);
+    if (n !== last) {
+      last = n;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= o.quietSeconds * 1000 * (n > 0 ? 1 : 3)) break;
+    out(`  ${Math.round((Date.now() - start) / 1000)} s: ${r.calls.length} call(s), ${r.emitted.length} emitted, ${[...r.logs.values()].reduce((k, l) => k + l.length, 0)} log line(s)`);
+    await new Promise((res) => setTimeout(res, Math.min(2000, Math.max(200, o.quietSeconds * 250))));
+    r = await record(c, p, o, eventIds);
+  }
+  return r;
+}
+
+/** Waits (bounded) for a replay to finish; answers its final state. */
+async function replayDone(c: Clients, name: string, o: Options): Promise<string> {
+  const until = Date.now() + o.timeoutSeconds * 1000;
+  for (;;) {
+    const d = await c.events.send(new DescribeReplayCommand({ ReplayName: name }));
+    if (/^(COMPLETED|FAILED|CANCELLED)$/.test(d.State ?? '') || Date.now() > until) return `${d.State ?? 'unknown'}${d.StateReason ? ` (${d.StateReason})` : ''}`;
+    await new Promise((res) => setTimeout(res, 1000));
+  }
+}
+
+/** Replays with the learner's settings (bus.replay), then replays the whole archive to the probe rule only, so the checks
+ * see what the archive kept. Replay names are never reused in an account, so a taken name gets a suffix. Answers whether the probe completed. */
+async function replay(c: Clients, p: Project, o: Options, bus: string, out: Out, all: Record<string, Json>, shift: number): Promise<{ probe: boolean; replay?: string }> {
+  if (o.archiveWaitSeconds > 0) {
+    out(`Waiting ${o.archiveWaitSeconds} s for AWS to write the events to the archive (--archive-wait)…`);
+    for (let t = 0; t < o.archiveWaitSeconds; t += 30) {
+      await new Promise((res) => setTimeout(res, Math.min(30, o.archiveWaitSeconds - t) * 1000));
+      const a = await c.events.send(new DescribeArchiveCommand({ ArchiveName: `${o.stackName}-arc` }));
+      out(`  ${Math.min(t + 30, o.archiveWaitSeconds)} s: the archive reports ${a.EventCount ?? 0} event(s)`);
+    }
+  }
+  let replayState: string | undefined;
+  const archive = await c.events.send(new DescribeArchiveCommand({ ArchiveName: `${o.stackName}-arc` }));
+  const busArn = (await c.events.send(new DescribeRuleCommand({ Name: `${o.stackName}-${ARCHIVE_PROBE.rule}`, EventBusName: bus })));
+  const ruleArn = (name: string) => busArn.Arn!.replace(/[^/]+$/, `${o.stackName}-${name}`);
+  const destination = busArn.Arn!.replace(/:rule\/.*$/, `:event-bus/${bus}`);
+  const freeName = async (want: string) => {
+    for (let i = 1; i <= 20; i++) {
+      const name = i === 1 ? want : `${want.slice(0, 60)}-${i}`;
+      try {
+        await c.events.send(new DescribeReplayCommand({ ReplayName: name }));
+      } catch (e) {
+        if ((e as Error).name === 'ResourceNotFoundException') return name;
+        throw e;
+      }
+    }
+    throw new Error(`Every replay name from ${want} to ${want}-20 is taken in this account: rename ReplayName in your replay file.`);
+  };
+  const spec = p.definition.bus.replay;
+  if (spec) {
+    const raw = labFiles(join(p.dir, PROJECT_LAYOUT.lab))[spec.file];
+    let settings: Json = {};
+    try {
+      settings = JSON.parse(raw ?? '{}') as Json;
+    } catch { out(`  ${spec.file} is not valid JSON: no replay.`); }
+    const name = await freeName(String(settings.ReplayName ?? 'course-replay'));
+    if (name !== settings.ReplayName) out(`  The replay name ${String(settings.ReplayName)} is taken in this account (replays cannot be deleted): using ${name}.`);
+    const filter = (settings.Destination as Json | undefined)?.FilterArns as string[] | undefined;
+    try {
+      await c.events.send(new StartReplayCommand({
+        ReplayName: name, EventSourceArn: archive.ArchiveArn, EventStartTime: new Date(Date.parse(String(settings.EventStartTime)) + shift), EventEndTime: new Date(Date.parse(String(settings.EventEndTime)) + shift),
+        // The lab's rule ARNs name the rule in the course; here they are the deployed rules of the same name.
+        Destination: { Arn: destination, ...(filter ? { FilterArns: filter.map((a) => ruleArn(a.split('/').pop() ?? a)) } : {}) },
+      }));
+      replayState = await replayDone(c, name, o);
+      out(`  Replay ${name}: ${replayState}`);
+    } catch (e) {
+      replayState = `refused by StartReplay: ${(e as Error).message}`;
+      out(`  StartReplay refused your replay: ${(e as Error).message}`);
+    }
+  }
+  // The whole archive: from before the earliest event to now (a replay's end must be in the past).
+  const times = Object.values(all).map((e) => (typeof e.time === 'string' ? Date.parse(e.time) + shift : Date.now()));
+  const probe = await freeName(`${ARCHIVE_PROBE.replayPrefix}${o.stackName}`.slice(0, 64));
+  try {
+    await new Promise((res) => setTimeout(res, 1100));
+    await c.events.send(new StartReplayCommand({
+      ReplayName: probe, EventSourceArn: archive.ArchiveArn, EventStartTime: new Date(Math.min(...times) - 60_000), EventEndTime: new Date(Date.now() - 1000),
+      Destination: { Arn: destination, FilterArns: [ruleArn(ARCHIVE_PROBE.rule)] },
+    }));
+    const state = await replayDone(c, probe, o);
+    out(`  Archive read back by replay ${probe}: ${state}`);
+    return { probe: state === 'COMPLETED', ...(replayState ? { replay: replayState } : {}) };
+  } catch (e) {
+    out(`  The archive could not be replayed: ${(e as Error).message}`);
+    return { probe: false, ...(replayState ? { replay: replayState } : {}) };
   }
 }
 
@@ -329,43 +486,60 @@ export async function verify(p: Project, o: Options, out: Out): Promise<number> 
     out(`No deployed stack ${o.stackName} (${stack?.StackStatus ?? 'not found'}): run npm run deploy first.`);
     return 2;
   }
-  const names = Object.keys(p.definition.events);
+  // Hold-outs too: the checks name them, so a pattern or handler fitted to the samples still fails.
+  const all = allEvents(p.definition);
+  const names = Object.keys(all);
+  // The lab's clock is moved so that its last event lies a minute ago: CloudWatch Logs refuses log events far in the
+  // past (a log target's line carries the event's time), and a replay's window must end before now. Replay times move with it.
+  const labTimes = Object.values(all).flatMap((e) => (typeof e.time === 'string' ? [Date.parse(e.time)] : []));
+  // Whole minutes, so a window edge such as 10:00:00 stays on its edge whatever precision the Time field keeps.
+  const shift = labTimes.length ? Math.floor((Date.now() - 60_000 - Math.max(...labTimes)) / 60_000) * 60_000 : 0;
+  if (shift) out(`The lab's event times are moved by ${Math.round(shift / 3_600_000)} h to end a minute ago; the replay window moves with them.`);
+  const busOf = (labBus: unknown) => (typeof labBus === 'string' ? `${o.stackName}-${labBus}` : bus);
   const eventIds = new Map<string, string>();
-  for (let i = 0; i < names.length; i += 10) {
+  const put = async (names: string[]) => { for (let i = 0; i < names.length; i += 10) {
     const batch = names.slice(i, i + 10);
     const res = await c.events.send(new PutEventsCommand({
       Entries: batch.map((n) => {
-        const e = p.definition.events[n]!;
-        return { EventBusName: bus, Source: String(e.source), DetailType: String(e['detail-type']), Detail: JSON.stringify(e.detail), Resources: (e.resources as string[] | undefined) ?? [] };
+        const e = all[n]!;
+        return {
+          EventBusName: busOf(e.eventBus), Source: String(e.source), DetailType: String(e['detail-type']), Detail: JSON.stringify(e.detail),
+          Resources: (e.resources as string[] | undefined) ?? [], ...(typeof e.time === 'string' ? { Time: new Date(Date.parse(e.time) + shift) } : {}),
+        };
       }),
     }));
     res.Entries?.forEach((e, j) => {
       if (e.EventId) eventIds.set(batch[j]!, e.EventId);
       else out(`  ${batch[j]}: PutEvents refused it (${e.ErrorCode}: ${e.ErrorMessage})`);
     });
+  } };
+  // The samples first, alone, as Run puts them: a custom check that runs the samples sees only what they caused
+  // (a function given transformed input cannot tell which event started its chain).
+  const samples = names.filter((n) => n in p.definition.events);
+  await put(samples);
+  out(`Put ${eventIds.size} sample event(s) on the lab's buses. Waiting for the functions and log groups (at most ${o.timeoutSeconds} s)…`);
+  const fromSamples = await settle(c, p, o, eventIds, out);
+  let r = fromSamples;
+  const holdouts = names.filter((n) => !(n in p.definition.events));
+  if (holdouts.length) {
+    await put(holdouts);
+    out(`Put ${eventIds.size - samples.length} hold-out event(s), which the checks name. Waiting again…`);
+    r = await settle(c, p, o, eventIds, out);
   }
-  out(`Put ${eventIds.size} sample event(s) on ${bus}. Waiting for the functions and log groups (at most ${o.timeoutSeconds} s)…`);
-  const start = Date.now();
-  let last = -1;
-  let quietSince = Date.now();
-  let r = await record(c, p, o, eventIds);
-  while (Date.now() - start < o.timeoutSeconds * 1000) {
-    const n = size(r);
-    if (n !== last) {
-      last = n;
-      quietSince = Date.now();
-    } else if (Date.now() - quietSince >= o.quietSeconds * 1000 * (n > 0 ? 1 : 3)) break; // nothing at all: allow cold starts
-    out(`  ${Math.round((Date.now() - start) / 1000)} s: ${r.calls.length} call(s), ${r.emitted.length} emitted, ${[...r.logs.values()].reduce((k, l) => k + l.length, 0)} log line(s)`);
-    await new Promise((res) => setTimeout(res, Math.min(2000, Math.max(200, o.quietSeconds * 250))));
-    r = await record(c, p, o, eventIds);
+  if (p.definition.bus.archive) {
+    const replays = await replay(c, p, o, bus, out, all, shift);
+    r = await settle(c, p, o, eventIds, out);
+    const probe = r.logs.get(ARCHIVE_PROBE.logGroup);
+    if (replays.probe && probe) r.archived = parsedLogs(probe);
+    if (replays.replay) r.replayState = replays.replay;
   }
   const customPath = join(p.dir, PROJECT_LAYOUT.customChecks);
   const custom = existsSync(customPath) ? ((await import(pathToFileURL(customPath).href)) as { checks: Record<string, (ctx: unknown) => unknown> }).checks : {};
   let failed = 0;
   for (const check of p.definition.checks) {
-    const res = await evaluate(check, p, r, custom);
+    const res = await evaluate(check, p, r, custom, fromSamples);
     if (res.status === 'failed') failed++;
-    out(`${res.status === 'passed' ? '✓' : res.status === 'failed' ? '✗' : '–'} ${res.title}${res.status === 'skipped' ? ' (skipped)' : ''}`);
+    out(`${res.status === 'passed' ? '✓' : res.status === 'failed' ? '✗' : '–'} ${res.title} [${res.id}]${res.status === 'skipped' ? ' (not checkable on AWS: skipped)' : ''}`);
     if (res.message && res.status !== 'passed') for (const l of res.message.split('\n')) out(`    ${l}`);
   }
   out(failed ? `${failed} check(s) failed on AWS.` : 'Every check that AWS can show passed.');
@@ -378,6 +552,9 @@ export async function leftovers(c: Clients, p: Pick<Project, 'meta'>, stackName:
   const stack = await describeStack(c, stackName);
   if (stack && stack.StackStatus !== 'DELETE_COMPLETE') left.push(`stack ${stackName} (${stack.StackStatus}): aws cloudformation delete-stack --stack-name ${stackName}`);
   for (const b of (await c.events.send(new ListEventBusesCommand({ NamePrefix: stackName }))).EventBuses ?? []) left.push(`event bus ${b.Name}: aws events delete-event-bus --name ${b.Name}`);
+  // Scheduled rules live on the default bus, which the stack does not delete with its own buses.
+  for (const r of (await c.events.send(new ListRulesCommand({ NamePrefix: `${stackName}-` }))).Rules ?? []) left.push(`rule ${r.Name} on the default bus: aws events remove-targets --rule ${r.Name} --ids <its target ids>, then aws events delete-rule --name ${r.Name}`);
+  for (const a of (await c.events.send(new ListArchivesCommand({ NamePrefix: `${stackName}-` }))).Archives ?? []) left.push(`archive ${a.ArchiveName}: aws events delete-archive --archive-name ${a.ArchiveName}`);
   for (const fn of p.meta.functionNames) {
     const name = `${stackName}-${fn}`;
     try {
@@ -428,7 +605,7 @@ export async function main(argv: string[], dir = process.cwd(), out: Out = (s) =
     if (command === 'deploy') return await deploy(p, o, out);
     if (command === 'verify') return await verify(p, o, out);
     if (command === 'destroy') return await destroy(p, o, out);
-    out('Usage: node tools/lab-export/course-aws.ts deploy|verify|destroy [--region R] [--profile P] [--endpoint URL] [--stack-name NAME] [--yes]');
+    out('Usage: node tools/lab-export/course-aws.ts deploy|verify|destroy [--region R] [--profile P] [--endpoint URL] [--stack-name NAME] [--yes] [--timeout S] [--quiet S] [--archive-wait S]');
     return 2;
   } catch (e) {
     out(`error: ${e instanceof Error ? `${e.name === 'Error' || e instanceof UsageError ? '' : `${e.name}: `}${e.message}` : String(e)}`);

@@ -46,7 +46,7 @@ function sourceFrom(args: string[]): FilesSource {
   return args.includes('--solution') ? { kind: 'solution' } : { kind: 'starter' };
 }
 
-const WITH_VALUE = new Set(['--dir', '--out', '--region', '--profile', '--endpoint', '--stack-name', '--timeout', '--quiet']);
+const WITH_VALUE = new Set(['--dir', '--out', '--region', '--profile', '--endpoint', '--stack-name', '--timeout', '--quiet', '--archive-wait']);
 
 export async function exportCommand(command: string, args: string[], out: (s: string) => void, filesFor: FilesFor): Promise<number> {
   const id = args.find((a, i) => !a.startsWith('--') && !WITH_VALUE.has(args[i - 1] ?? ''));

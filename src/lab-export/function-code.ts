@@ -8,6 +8,8 @@
 export const CALL_MARK = 'COURSE_CALL ';
 export const EMIT_MARK = 'COURSE_EMIT ';
 export const LOOP_MARK = 'COURSE_LOOP ';
+/** Logged when the learner's handler throws: the invocation fails (and Lambda retries it). */
+export const FAIL_MARK = 'COURSE_FAIL ';
 /** Detail fields the wrapper adds to emitted events so a chain of events can be traced to its sample event. */
 export const ROOT_FIELD = 'x-course-root';
 export const HOP_FIELD = 'x-course-hop';
@@ -46,7 +48,9 @@ exports.handler = async (event, context) => {
     return { FailedEntryCount: 0 };
   } };
   const ctx = { functionName: context.functionName, ruleName: process.env.RULE_NAME || '', eventId: root || context.awsRequestId, attempt: 1, bus };
-  try { return await learner[${JSON.stringify(exportName)}](event, ctx); } finally { await Promise.all(pending); }
+  try { return await learner[${JSON.stringify(exportName)}](event, ctx); }
+  catch (e) { console.log(${JSON.stringify(FAIL_MARK)} + JSON.stringify({ id: (event && event.id) || '', message: String((e && e.message) || e) })); throw e; }
+  finally { await Promise.all(pending); }
 };
 `;
 }

@@ -4,3 +4,17 @@ export const PROJECT_LAYOUT = { template: 'template.yaml', definition: 'course/c
 /** What a lab costs in one's own account, said once for the tool, the README, the lab page and the lesson. */
 export const COST_NOTE =
   'This may cost money. For the lab\'s sample events expect well under US$0.01 (a few Lambda invocations, EventBridge events and log lines); the log groups keep data for 1 day and destroy removes everything.';
+
+/** How verify reads an archive back on AWS: a replay of all of it, named with this prefix, goes (FilterArns) only to
+ * this rule, whose pattern matches that replay-name prefix and whose target is this log group. */
+export const ARCHIVE_PROBE = { rule: 'course-archive-probe', logGroup: '/course/archive-probe', replayPrefix: 'course-archive-probe-' } as const;
+
+/** What arrives on a bus that a rule targets: a rule on that bus matching every event writes it to this log group. */
+export const ARRIVALS = { rule: (bus: string) => `course-arrivals-${bus}`, logGroup: (bus: string) => `/course/arrivals/${bus}`, pattern: { source: [{ prefix: '' }] } } as const;
+
+/** Check types a real account cannot show in a bounded time: verify skips them with the reason; `npm run lab -- check` runs them. */
+export const NOT_CHECKABLE_ON_AWS: Record<string, string> = {
+  schema: 'A schema check reads only your file: run it with npm run lab -- check.',
+  scheduled: 'On AWS a schedule fires on the real clock (here once a day), which verify cannot wait for: run it with npm run lab -- check, where the lab clock runs.',
+  'reports-failed-entries': "It needs PutEvents to reject the function's entries, which a real account does not do on demand: run it with npm run lab -- check.",
+};

@@ -1,7 +1,7 @@
 // The README.md of an exported lab project: the commands, what gets created, the cost and the clean-up.
 import type { LabDefinition } from '../labs/lab-types.ts';
-import { COST_NOTE } from './project-layout.ts';
-import { functionNames, logGroupNames, LOG_RETENTION_DAYS } from './template.ts';
+import { COST_NOTE, NOT_CHECKABLE_ON_AWS } from './project-layout.ts';
+import { functionNames, logGroupNames, LOG_RETENTION_DAYS, targetBuses } from './template.ts';
 
 /** The commands a learner runs from the project folder, shown in the README and on the lab page. */
 export function projectCommands(labId: string): { install: string; deploy: string; verify: string; destroy: string; cli: string; cliDelete: string } {
@@ -21,14 +21,25 @@ export function whatIsCreated(def: LabDefinition): string[] {
   const fns = functionNames(def);
   const lgs = logGroupNames(def);
   return [
-    'one custom event bus, tagged with the course and the lab',
+    'one custom event bus (the lab\'s default bus), tagged with the course and the lab',
+    ...(def.bus.buses?.length ? [`${def.bus.buses.length} more event bus(es): ${def.bus.buses.join(', ')}`] : []),
     `${def.bus.rules.length} rule(s): ${def.bus.rules.map((r) => r.name).join(', ')}, with your patterns, targets and input transformers`,
+    ...(def.bus.schedules?.length ? [`${def.bus.schedules.length} scheduled rule(s) on your account's default event bus (AWS runs schedules only there): ${def.bus.schedules.map((r) => r.name).join(', ')}`] : []),
+    ...(targetBuses(def).length ? ['one role EventBridge assumes to put events on the lab\'s other buses, and on each of those buses a rule that logs what arrives (verify reads it)'] : []),
+    ...(def.bus.archive ? [`an archive of the bus with your pattern, kept ${LOG_RETENTION_DAYS} day, and a rule that logs what verify replays from it to read it back`] : []),
     ...(fns.length ? [
       `${fns.length} Lambda function(s) (${fns.join(', ')}), each with its own role (write its own logs${def.bus.functions ? ', put events on this bus only' : ''}) and log group kept ${LOG_RETENTION_DAYS} day`,
       'one SQS queue as the dead-letter queue of the Lambda targets',
     ] : []),
     ...(lgs.length ? [`${lgs.length} log group(s) the checks read (${lgs.join(', ')}, under /aws/events/<stack>/), with the resource policy EventBridge needs to write to them`] : []),
   ];
+}
+
+/** The README's list of the checks verify skips on AWS, and why. */
+function localOnly(def: LabDefinition): string {
+  const skipped = def.checks.filter((c) => c.type in NOT_CHECKABLE_ON_AWS);
+  if (!skipped.length) return '';
+  return `\nThese checks run only locally (\`npm run lab -- check\` in the course repository, or the lab page); \`verify\` shows them as skipped:\n\n${skipped.map((c) => `- ${c.title} (\`${c.id}\`): ${NOT_CHECKABLE_ON_AWS[c.type]}`).join('\n')}\n`;
 }
 
 export function projectReadme(labId: string, title: string, def: LabDefinition): string {
@@ -57,8 +68,8 @@ ${c.verify}
 ${c.destroy}
 \`\`\`
 
-\`verify\` puts the sample events on the deployed bus, waits for what the functions and log groups record, and runs the lab's checks on it: exit 0 when they pass, 1 when one fails, 2 for a usage or environment error.
-
+\`verify\` puts the sample events and the lab's hold-out events on the deployed buses, waits for what the functions and log groups record, and runs the lab's checks on it: exit 0 when they pass, 1 when one fails, 2 for a usage or environment error.${def.bus.archive ? ' It then starts your replay from the archive and a second replay of the whole archive, so the archive and replay checks see what AWS kept and resent. Event times are moved to end a minute before now (CloudWatch Logs refuses older lines), and your replay window moves with them. Replays cannot be deleted, so a replay name already taken in the account gets a suffix. On AWS, verify first waits for the archive (\`--archive-wait\`, 360 s by default: AWS writes archives in batches), and each replay may take minutes: raise \`--timeout\` (seconds) if one does not complete.' : ''}
+${localOnly(def)}
 With the AWS CLI instead:
 
 \`\`\`sh

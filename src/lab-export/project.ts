@@ -4,7 +4,7 @@
 import pkg from '../../package.json' with { type: 'json' };
 import type { LabDefinition, LabFiles } from '../labs/lab-types.ts';
 import type { Transpile } from './commonjs.ts';
-import { CALL_MARK, EMIT_MARK, LOOP_MARK, ROOT_FIELD, recorderCode, wrapperCode } from './function-code.ts';
+import { CALL_MARK, EMIT_MARK, FAIL_MARK, LOOP_MARK, ROOT_FIELD, recorderCode, wrapperCode } from './function-code.ts';
 import { PROJECT_LAYOUT } from './project-layout.ts';
 import { functionNames, logGroupNames, templateYaml } from './template.ts';
 import { projectReadme } from './project-readme.ts';
@@ -73,7 +73,7 @@ export async function buildProject(input: ExportInput): Promise<Record<string, s
   out[PROJECT_LAYOUT.template] = templateYaml({ labId, definition: def, files, code });
   out[PROJECT_LAYOUT.definition] = `${JSON.stringify(def, null, 2)}\n`;
   if (input.customChecks !== undefined) out[PROJECT_LAYOUT.customChecks] = input.customChecks;
-  const meta = { labId, marks: { call: CALL_MARK, emit: EMIT_MARK, loop: LOOP_MARK, root: ROOT_FIELD }, functionNames: functionNames(def), logGroups: logGroupNames(def) };
+  const meta = { labId, marks: { call: CALL_MARK, emit: EMIT_MARK, loop: LOOP_MARK, fail: FAIL_MARK, root: ROOT_FIELD }, functionNames: functionNames(def), logGroups: logGroupNames(def) };
   out[PROJECT_LAYOUT.meta] = `${JSON.stringify(meta, null, 2)}\n`;
   for (const path of Object.keys(TOOL_FILES)) {
     const text = input.tools[path];

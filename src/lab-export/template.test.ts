@@ -8,7 +8,8 @@ import { DEFAULT_NODE_RUNTIME } from '../aws-facts/lambda-runtimes.ts';
 import { listLabIds, loadLab } from '../labs/load-lab.ts';
 import { exportLab } from './export-command.ts';
 import { MAX_INLINE_CODE_CHARS } from './function-code.ts';
-import { LOG_RETENTION_DAYS } from './template.ts';
+import { NOT_CHECKABLE_ON_AWS } from './project-layout.ts';
+import { LOG_RETENTION_DAYS, targetBuses } from './template.ts';
 
 interface PropSpec { PrimitiveType?: string; Type?: string; ItemType?: string; PrimitiveItemType?: string; Required?: boolean }
 interface Spec { ResourceTypes: Record<string, { Properties: Record<string, PropSpec> }>; PropertyTypes: Record<string, { Properties?: Record<string, PropSpec>; PrimitiveType?: string }> }
@@ -86,7 +87,20 @@ describe.each(listLabIds())('the template of lab %s', (id) => {
     expect(specProblems(template)).toEqual([]);
     const lab = loadLab(id);
     const resources = Object.values(template.Resources);
-    expect(resources.filter((r) => r.Type === 'AWS::Events::Rule')).toHaveLength(lab.definition.bus.rules.length);
+    const def = lab.definition;
+    const rules = resources.filter((r) => r.Type === 'AWS::Events::Rule');
+    // The lab's rules and schedules, plus verify's own: one reading the archive back, one per bus a rule targets.
+    expect(rules).toHaveLength(def.bus.rules.length + (def.bus.schedules?.length ?? 0) + (def.bus.archive ? 1 : 0) + targetBuses(def).length);
+    for (const r of rules) {
+      // AWS runs a ScheduleExpression only on the default bus; a target that is a bus needs a role to put events there.
+      if ('ScheduleExpression' in r.Properties) expect(r.Properties.EventBusName).toBeUndefined();
+      else expect(r.Properties.EventBusName).toBeDefined();
+      for (const t of r.Properties.Targets as { Arn: unknown; RoleArn?: unknown }[]) if (JSON.stringify(t.Arn).includes('"Bus')) expect(t.RoleArn).toEqual({ 'Fn::GetAtt': ['EventsToBusesRole', 'Arn'] });
+    }
+    expect(resources.filter((r) => r.Type === 'AWS::Events::EventBus')).toHaveLength(1 + (def.bus.buses?.length ?? 0));
+    expect(resources.filter((r) => r.Type === 'AWS::Events::Archive')).toHaveLength(def.bus.archive ? 1 : 0);
+    // The README names every check verify skips on AWS, with its id.
+    for (const c of def.checks) if (c.type in NOT_CHECKABLE_ON_AWS) expect(files['README.md']).toContain(`(\`${c.id}\`)`);
     for (const r of resources) {
       if (r.Type === 'AWS::Lambda::Function') {
         expect(r.Properties.Runtime).toBe(DEFAULT_NODE_RUNTIME);

@@ -5,8 +5,9 @@
 // EventBridge needs to write to them. Pure data: the CLI and the browser build the same template.
 import { stringify } from 'yaml';
 import { DEFAULT_NODE_RUNTIME } from '../aws-facts/lambda-runtimes.ts';
-import type { FileOrInline, LabDefinition, LabFiles } from '../labs/lab-types.ts';
+import type { FileOrInline, LabDefinition, LabFiles, LabTargetSpec } from '../labs/lab-types.ts';
 import { MAX_INLINE_CODE_CHARS } from './function-code.ts';
+import { ARCHIVE_PROBE, ARRIVALS } from './project-layout.ts';
 
 /** Days CloudWatch Logs keeps what the lab writes (the shortest retention Logs offers). */
 export const LOG_RETENTION_DAYS = 1;
@@ -22,11 +23,15 @@ export function deployedLogGroupName(stackName: string, labLogGroup: string): st
   return `/aws/events/${stackName}${labLogGroup.startsWith('/') ? '' : '/'}${labLogGroup}`;
 }
 export const deployedFunctionName = (stackName: string, fn: string): string => `${stackName}-${fn}`.slice(0, 64);
-export const deployedBusName = (stackName: string): string => `${stackName}-bus`;
+export const deployedBusName = (stackName: string, labBus?: string): string => (labBus === undefined ? `${stackName}-bus` : `${stackName}-${labBus}`);
+/** The archive's name: at most 48 characters, and the stack name is at most 41. */
+export const deployedArchiveName = (stackName: string): string => `${stackName}-arc`;
+/** Logical id of the bus a lab names (`bus.buses`), or of the lab's own bus (what the lab calls the default bus). */
+export const busLogicalId = (labBus?: string): string => (labBus === undefined ? 'Bus' : logicalId('Bus', labBus));
 export const deployedRuleName = (stackName: string, rule: string): string => `${stackName}-${rule}`.slice(0, 64);
 
-function jsonFrom<T>(files: LabFiles, src: FileOrInline<T>, what: string): T {
-  if ('inline' in src) return src.inline;
+export function jsonFrom<T = Record<string, unknown>>(files: LabFiles, src: FileOrInline, what: string): T {
+  if ('inline' in src) return src.inline as T;
   const text = files[src.file];
   if (text === undefined) throw new Error(`${what}: the file ${src.file} is missing.`);
   try {
@@ -36,14 +41,21 @@ function jsonFrom<T>(files: LabFiles, src: FileOrInline<T>, what: string): T {
   }
 }
 
+/** Event-pattern rules and scheduled rules alike: both have targets. */
+export const allRules = (def: LabDefinition) => [...def.bus.rules, ...(def.bus.schedules ?? [])];
+
 /** Every function a target names, declared (with code) or not (a recorder). */
 export function functionNames(def: LabDefinition): string[] {
   const names = new Set(Object.keys(def.bus.functions ?? {}));
-  for (const r of def.bus.rules) for (const t of r.targets) if (t.function) names.add(t.function);
+  for (const r of allRules(def)) for (const t of r.targets) if (t.function) names.add(t.function);
   return [...names];
 }
+export function targetBuses(def: LabDefinition): string[] {
+  return [...new Set(allRules(def).flatMap((r) => r.targets.flatMap((t) => (t.eventBus ? [t.eventBus] : []))))];
+}
 export function logGroupNames(def: LabDefinition): string[] {
-  return [...new Set(def.bus.rules.flatMap((r) => r.targets.flatMap((t) => (t.logGroup ? [t.logGroup] : []))))];
+  const probe = [...(def.bus.archive ? [ARCHIVE_PROBE.logGroup] : []), ...targetBuses(def).map(ARRIVALS.logGroup)];
+  return [...new Set([...allRules(def).flatMap((r) => r.targets.flatMap((t) => (t.logGroup ? [t.logGroup] : []))), ...probe])];
 }
 
 const sub = (s: string) => ({ 'Fn::Sub': s });
@@ -62,6 +74,25 @@ export function buildTemplate({ labId, definition: def, files, code }: TemplateI
   const tags = [{ Key: 'course', Value: COURSE_TAG }, { Key: 'course-lab', Value: labId }];
   const R: Record<string, unknown> = {};
   R.Bus = { Type: 'AWS::Events::EventBus', Properties: { Name: sub('${AWS::StackName}-bus'), Tags: tags } };
+  for (const b of def.bus.buses ?? []) R[busLogicalId(b)] = { Type: 'AWS::Events::EventBus', Properties: { Name: sub(`\${AWS::StackName}-${b}`), Tags: tags } };
+  const toBuses = targetBuses(def);
+  if (toBuses.length) {
+    // A rule that targets another bus needs a role EventBridge assumes to put the events there.
+    R.EventsToBusesRole = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+        Policies: [{ PolicyName: 'put-events-on-lab-buses', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'events:PutEvents', Resource: toBuses.map((b) => arn(busLogicalId(b))) }] } }],
+        Tags: tags,
+      },
+    };
+  }
+  if (def.bus.archive) {
+    R.Archive = {
+      Type: 'AWS::Events::Archive',
+      Properties: { ArchiveName: sub(deployedArchiveName('${AWS::StackName}')), SourceArn: arn('Bus'), EventPattern: jsonFrom(files, def.bus.archive.pattern, 'The archive'), RetentionDays: LOG_RETENTION_DAYS },
+    };
+  }
   const fns = functionNames(def);
   if (fns.length) {
     R.DeadLetterQueue = { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 3600, Tags: tags } };
@@ -115,9 +146,17 @@ export function buildTemplate({ labId, definition: def, files, code }: TemplateI
     };
   }
   let queueTargets = false;
-  for (const rule of def.bus.rules) {
+  const rules = [
+    ...def.bus.rules.map((r) => ({ ...r, on: { EventBusName: ref(busLogicalId(r.eventBus)), EventPattern: jsonFrom(files, r.pattern, `Rule ${r.name}`) } as Record<string, unknown> })),
+    // AWS allows a ScheduleExpression only on the default bus: a scheduled rule names no EventBusName.
+    // verify reads the archive back through this rule (project-layout.ts); it matches only the probe replay's copies.
+    ...(def.bus.archive ? [{ name: ARCHIVE_PROBE.rule, targets: [{ id: ARCHIVE_PROBE.rule, logGroup: ARCHIVE_PROBE.logGroup }] as LabTargetSpec[], on: { EventBusName: ref('Bus'), EventPattern: { 'replay-name': [{ prefix: ARCHIVE_PROBE.replayPrefix }] } } as Record<string, unknown> }] : []),
+    // verify sees what reaches a bus that a rule targets through a rule there that matches every event.
+    ...toBuses.map((b) => ({ name: ARRIVALS.rule(b), targets: [{ id: ARRIVALS.rule(b), logGroup: ARRIVALS.logGroup(b) }] as LabTargetSpec[], on: { EventBusName: ref(busLogicalId(b)), EventPattern: ARRIVALS.pattern } as Record<string, unknown> })),
+    ...(def.bus.schedules ?? []).map((r) => ({ ...r, on: { ScheduleExpression: jsonFrom<{ ScheduleExpression?: unknown }>(files, { file: r.file }, `Schedule ${r.name}`).ScheduleExpression } as Record<string, unknown> })),
+  ];
+  for (const rule of rules) {
     const rid = logicalId('Rule', rule.name);
-    const pattern = jsonFrom(files, rule.pattern, `Rule ${rule.name}`);
     const targets = rule.targets.map((t) => {
       const input = t.input ? jsonFrom(files, t.input, `Target ${t.id}`) : undefined;
       const target: Record<string, unknown> = { Id: t.id };
@@ -129,6 +168,9 @@ export function buildTemplate({ labId, definition: def, files, code }: TemplateI
       } else if (t.logGroup) {
         // The log group's own Arn attribute ends in ":*"; a Logs target names the group without it.
         target.Arn = sub(`arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${deployedLogGroupName('${AWS::StackName}', t.logGroup)}`);
+      } else if (t.eventBus) {
+        target.Arn = arn(busLogicalId(t.eventBus));
+        target.RoleArn = arn('EventsToBusesRole');
       }
       if (input && 'Input' in input) target.Input = typeof input.Input === 'string' ? input.Input : JSON.stringify(input.Input);
       if (input && 'InputPath' in input) target.InputPath = input.InputPath;
@@ -136,7 +178,7 @@ export function buildTemplate({ labId, definition: def, files, code }: TemplateI
       return target;
     });
     const dependsOn = rule.targets.flatMap((t) => (t.logGroup ? [logicalId('Logs', t.logGroup)] : []));
-    R[rid] = { Type: 'AWS::Events::Rule', ...(dependsOn.length ? { DependsOn: dependsOn } : {}), Properties: { Name: sub(`\${AWS::StackName}-${rule.name}`), EventBusName: ref('Bus'), EventPattern: pattern, State: 'ENABLED', Targets: targets } };
+    R[rid] = { Type: 'AWS::Events::Rule', ...(dependsOn.length ? { DependsOn: dependsOn } : {}), Properties: { Name: sub(`\${AWS::StackName}-${rule.name}`), ...rule.on, State: 'ENABLED', Targets: targets } };
     for (const t of rule.targets) {
       if (!t.function) continue;
       R[`${rid}${logicalId('Invoke', t.id)}`] = {
