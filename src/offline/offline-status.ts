@@ -18,16 +18,26 @@ function statusBox(): HTMLElement {
   return box;
 }
 
-function show(text: string, action?: { label: string; run(): void }) {
+// Information hides itself after a while and can be dismissed: on a phone the box sits over the text.
+const INFO_MS = 10_000;
+let hideTimer: ReturnType<typeof setTimeout> | undefined;
+
+function show(text: string, action?: { label: string; run(): void }, state = action ? 'update' : 'offline-ready') {
   const box = statusBox();
+  box.hidden = false;
   box.replaceChildren(text);
-  box.dataset.state = action ? 'update' : 'offline-ready';
-  if (action) {
-    const b = Object.assign(document.createElement('button'), { type: 'button', textContent: action.label });
+  box.dataset.state = state;
+  const button = (label: string, run: () => void) => {
+    const b = Object.assign(document.createElement('button'), { type: 'button', textContent: label });
     b.style.cssText = 'margin-left:0.5rem;font:inherit;cursor:pointer';
-    b.addEventListener('click', action.run);
+    b.addEventListener('click', run);
     box.append(' ', b);
-  }
+  };
+  if (action) button(action.label, action.run);
+  button('Dismiss', () => (box.hidden = true));
+  clearTimeout(hideTimer);
+  // An update prompt stays until the learner acts on it.
+  if (!action) hideTimer = setTimeout(() => (box.hidden = true), INFO_MS);
 }
 
 // Both files are written by the build: the dev server has neither.
@@ -55,5 +65,10 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
       // Already installed on an earlier visit: say so at once.
       if (reg?.active && !reg.waiting && navigator.serviceWorker.controller) show('Available offline.');
     })
-    .catch((e: unknown) => show(`This course could not be saved for offline use: ${e instanceof Error ? e.message : String(e)}`));
+    .catch((e: unknown) => {
+      // The reason is for developers (private windows and blocked storage refuse service workers); the learner
+      // only needs to know the course will need the network.
+      console.warn('The service worker could not be registered:', e);
+      show('Offline use is not available in this browser, so the course needs the network.', undefined, 'unavailable');
+    });
 }

@@ -69,3 +69,14 @@ test('a new deployment shows an update prompt, and accepting it reloads into the
     await host.close();
   }
 });
+
+test('where a service worker cannot register, the page says so in plain words and the note can be dismissed', async ({ page }) => {
+  // The default test context blocks service workers, as a private window or blocked storage does.
+  await page.goto('/');
+  const note = page.locator('.ebc-offline[data-state="unavailable"]');
+  await expect(note).toHaveText(/^Offline use is not available in this browser/);
+  await expect(note).not.toContainText('undefined');
+  await note.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(note).toBeHidden();
+});
+
