@@ -13,8 +13,9 @@ test('an assignment link shows its labs and due date on the home page and on its
   await page.getByLabel('Due').fill('2030-12-08T18:00');
   await page.getByLabel('Time zone').fill('Europe/Paris');
   await page.getByRole('button', { name: 'Make the link' }).click();
+  // The link is written once the builder's validator has loaded: wait for it rather than read at once.
+  await expect(page.locator('[data-link]')).toHaveValue(/\/#assignment=[\w-]+$/);
   const link = await page.locator('[data-link]').inputValue();
-  expect(link).toMatch(/\/#assignment=[\w-]+$/);
 
   await page.goto(link);
   const banner = page.locator('ebc-assignment');
