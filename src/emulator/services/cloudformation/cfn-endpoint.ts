@@ -4,11 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EmulatorContext, EndpointFactory } from '../../service-endpoint.ts';
-import { decodeInput } from '../shared/decode.ts';
-import { page } from '../shared/ids.ts';
-import { claimsQuery, handleQuery, type QueryOperation } from '../shared/query-protocol.ts';
-import { qBool, qList } from '../shared/query-values.ts';
-import { ServiceError } from '../shared/service-error.ts';
+import { decodeInput } from '../service-kit/decode.ts';
+import { page } from '../service-kit/ids.ts';
+import { claimsQuery, handleQuery, type QueryOperation } from '../service-kit/query-protocol.ts';
+import { qBool, qList } from '../service-kit/query-values.ts';
+import { ServiceError } from '../service-kit/service-error.ts';
 import { provisionClients, type ProvisionClients } from './provision-clients.ts';
 import { RESOURCE_TYPES } from './resource-types.ts';
 import { plannedChanges, prepare, StackEngine } from './stack-engine.ts';

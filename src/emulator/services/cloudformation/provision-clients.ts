@@ -5,7 +5,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { EMULATOR_CREDENTIALS } from '../shared/emulator-clients.ts';
+import { EMULATOR_CREDENTIALS } from '../service-kit/emulator-clients.ts';
 
 export interface ProvisionClients {
   events: EventBridgeClient;

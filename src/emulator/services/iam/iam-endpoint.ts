@@ -1,11 +1,11 @@
 // IAM over the AWS Query protocol: roles and their policies, stored and returned faithfully, not enforced.
 import { z } from 'zod';
 import type { EndpointFactory, EmulatorContext } from '../../service-endpoint.ts';
-import { claimsQuery, handleQuery, type QueryOperation } from '../shared/query-protocol.ts';
-import { qInt, qList } from '../shared/query-values.ts';
-import { decodeInput } from '../shared/decode.ts';
-import { iamUniqueId, page } from '../shared/ids.ts';
-import { ServiceError } from '../shared/service-error.ts';
+import { claimsQuery, handleQuery, type QueryOperation } from '../service-kit/query-protocol.ts';
+import { qInt, qList } from '../service-kit/query-values.ts';
+import { decodeInput } from '../service-kit/decode.ts';
+import { iamUniqueId, page } from '../service-kit/ids.ts';
+import { ServiceError } from '../service-kit/service-error.ts';
 import { IamStore, roleView, type IamJournalEntry, type RoleRecord } from './iam-store.ts';
 
 /** Actions served (the fuzz test and the README list them). */

@@ -4,7 +4,7 @@ import {
   CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand,
   ResourceAlreadyExistsException,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { EMULATOR_CREDENTIALS } from '../shared/emulator-clients.ts';
+import { EMULATOR_CREDENTIALS } from '../service-kit/emulator-clients.ts';
 
 export interface FunctionLogSink {
   write(region: string, group: string, stream: string, lines: readonly string[], time: number): Promise<void>;

@@ -5,12 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse, EndpointFactory } from '../../service-endpoint.ts';
 import { MAX_EVENT_BYTES } from '../../../eventbridge/limits.ts';
-import { decodeInput, parseJsonObject } from '../shared/decode.ts';
-import { jsonError, jsonResult } from '../shared/json-protocol.ts';
-import { page } from '../shared/ids.ts';
-import { claimsQuery, formOf, xmlError } from '../shared/query-protocol.ts';
+import { decodeInput, parseJsonObject } from '../service-kit/decode.ts';
+import { jsonError, jsonResult } from '../service-kit/json-protocol.ts';
+import { page } from '../service-kit/ids.ts';
+import { claimsQuery, formOf, xmlError } from '../service-kit/query-protocol.ts';
 import { queryInput, queryResultXml, SQS_QUERY_NAMESPACE } from './sqs-query.ts';
-import { asServiceError, ServiceError } from '../shared/service-error.ts';
+import { asServiceError, ServiceError } from '../service-kit/service-error.ts';
 import { md5Hex, md5OfAttributes } from './message-md5.ts';
 import { bodyDigests, DEFAULT_QUEUE_ATTRIBUTES, QueueStore, SETTABLE_ATTRIBUTES, type QueueRecord, type SqsJournalEntry } from './queue-store.ts';
 

@@ -1,7 +1,7 @@
 // The legacy SQS Query protocol (older SDKs and the AWS CLI v1 still send it): flattened form members
 // (`Attribute.1.Name`, `MessageAttribute.1.Value.StringValue`) mapped to the JSON operations' input, and
 // their results written as SQS's flattened XML (<Attribute><Name/><Value/></Attribute>, repeated <QueueUrl>).
-import { toXml } from '../shared/query-protocol.ts';
+import { toXml } from '../service-kit/query-protocol.ts';
 
 export const SQS_QUERY_NAMESPACE = 'http://queue.amazonaws.com/doc/2012-11-05/';
 const NUMBERS = new Set(['MaxNumberOfMessages', 'VisibilityTimeout', 'WaitTimeSeconds', 'DelaySeconds', 'MaxResults']);

@@ -1,7 +1,7 @@
 // STS over the AWS Query protocol: GetCallerIdentity answers the emulator's account, whatever the
 // credentials (they are never checked, stored or logged).
 import type { EndpointFactory } from '../../service-endpoint.ts';
-import { claimsQuery, handleQuery } from '../shared/query-protocol.ts';
+import { claimsQuery, handleQuery } from '../service-kit/query-protocol.ts';
 
 export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
