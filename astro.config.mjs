@@ -19,6 +19,8 @@ export default defineConfig({
   server: { port: 4321, host: '127.0.0.1', headers: siteHeaders },
   vite: {
     worker: {
+      // ES module workers: the lab runner loads the AWS SDK as a chunk of its own, only for labs whose handlers import it.
+      format: 'es',
       rollupOptions: {
         output: {
           // The lab runner gets a folder of its own, so public/_headers can give it a stricter policy.

@@ -53,6 +53,9 @@ const entry = z.object({
 
 const ruleRef = z.object({ Name: str, ...busName });
 
+/** PutEvents' input: also what a lab's functions send to the lab's bus (src/labs/lab-wire.ts). */
+export const PUT_EVENTS_INPUT = z.object({ Entries: z.array(entry), EndpointId: opt(str) });
+
 export const EVENTS_OPERATIONS = {
   CreateEventBus: r({
     input: z.object({ Name: str, EventSourceName: opt(str), Description: opt(str), KmsKeyIdentifier: opt(str), Tags: opt(tags) }),
@@ -96,7 +99,7 @@ export const EVENTS_OPERATIONS = {
   }),
   ListTargetsByRule: r({ input: z.object({ Rule: str, ...busName, ...paging }), run: (s, i) => s.listTargetsByRule(i), persist: false }),
   ListRuleNamesByTarget: r({ input: z.object({ TargetArn: str, ...busName, ...paging }), run: (s, i) => s.listRuleNamesByTarget(i), persist: false }),
-  PutEvents: r({ input: z.object({ Entries: z.array(entry), EndpointId: opt(str) }), run: (s, i) => s.putEvents(i), persist: false, waits: true }),
+  PutEvents: r({ input: PUT_EVENTS_INPUT, run: (s, i) => s.putEvents(i), persist: false, waits: true }),
   TestEventPattern: r({ input: z.object({ EventPattern: str, Event: str }), run: (s, i) => s.testEventPattern(i), persist: false }),
   TagResource: r({ input: z.object({ ResourceARN: str, Tags: tags }), run: (s, i) => s.tagResource(i), persist: true }),
   UntagResource: r({ input: z.object({ ResourceARN: str, TagKeys: z.array(str) }), run: (s, i) => s.untagResource(i), persist: true }),

@@ -1,26 +1,27 @@
 // Builds a fresh bus from a lab's definition and the learner's files, puts some of the lab's events and
 // records what happened. Runs unchanged in a browser worker, a Node worker thread and a WebContainer.
-import { EventBridgeService, ManualClock, type PutEventsRequestEntry, type PutEventsResponse } from '../eventbridge/index.ts';
+import { EventBridgeService, ManualClock } from '../eventbridge/index.ts';
 import type { LabDefinition, LabEvent, LabFiles, LabFunctionSpec, LabTargetSpec, LabTraceEntry, OutputLine } from './lab-types.ts';
 import { brief } from './partial-match.ts';
 import { ARCHIVE_NAME, buildTargets, putTargets, scheduleExpression, sourceText, startReplay } from './bus-setup.ts';
 import { OUTPUT_TRUNCATED, outputBudget } from './output-limits.ts';
+import { labEventsWire, type LabBus, type Wire } from './lab-wire.ts';
+import { contextData, functionEnvironment, type LambdaContextData } from './lambda-context.ts';
+import { DeliveryError } from '../eventbridge/bus/delivery.ts';
 
-export type LabHandler = (event: unknown, context: LabHandlerContext) => unknown;
+/**
+ * A lab function as the runner loaded it: called once per invocation with the event and what Lambda
+ * would give it. The runner hands `invocation.wire` to the function's SDK client, so what the handler
+ * sends with `client.send(new PutEventsCommand(...))` reaches this scenario's bus.
+ */
+export type LabHandler = (event: unknown, invocation: Invocation) => Promise<unknown>;
 
-/** What a learner's handler gets as its second argument. */
-export interface LabHandlerContext {
-  functionName: string;
-  ruleName: string;
-  eventId: string;
-  attempt: number;
-  /** The bus, to put follow-up events: `await context.bus.putEvents({ Entries: [...] })`. */
-  bus: LabBus;
-}
-
-/** What a handler may do with the bus: put events (the answer says which entries failed). */
-export interface LabBus {
-  putEvents(input: { Entries: PutEventsRequestEntry[] }): PutEventsResponse;
+export interface Invocation {
+  context: LambdaContextData;
+  /** The function's environment (`process.env` as a deployed function reads it). */
+  env: Record<string, string>;
+  /** The lab bus for this invocation, in the SDK's own wire format (AWS JSON 1.1). */
+  wire: Wire;
 }
 
 /** How a scenario bends the world to test a handler. */
@@ -31,7 +32,14 @@ export interface ScenarioOptions {
 
 /** How the environment turns a learner's module into a function, and hears when one starts and ends. */
 export interface HandlerHost {
-  loadHandler(file: string, source: string, exportName: string): Promise<LabHandler>;
+  /** `env` is the function's environment while its module loads (top-level code may read it). */
+  loadHandler(file: string, source: string, exportName: string, env: Record<string, string>): Promise<LabHandler>;
+  /**
+   * True when the host tells concurrent invocations' SDK requests apart itself (the grader's child
+   * processes tag each with its call); otherwise invocations run one at a time, so that a request can only
+   * belong to the one running.
+   */
+  concurrent?: boolean;
   /** Called just before a handler runs (a watchdog outside the thread can stop an endless loop). */
   enter?(functionName: string, file: string, timeoutMs: number): void;
   exit?(functionName: string): void;
@@ -137,7 +145,7 @@ export async function loadFunctions(def: LabDefinition, files: LabFiles, host: H
       continue;
     }
     try {
-      handlers.set(name, await host.loadHandler(spec.file, source, spec.export ?? 'handler'));
+      handlers.set(name, await host.loadHandler(spec.file, source, spec.export ?? 'handler', functionEnvironment(name, spec.timeoutMs ?? DEFAULT_TIMEOUT_MS)));
     } catch (e) {
       problems.push(`${spec.file} could not be loaded: ${errorText(e)}`);
     }
@@ -171,6 +179,7 @@ export async function runScenario(
   const service = new EventBridgeService(clock ? { clock } : {});
   const obs: Observations = { setupProblems: [...loaded.problems], eventIds: new Map(), calls: [], emitted: [], trace: [], output: [], patterns: new Map(), logs: {} };
   const logGroups = new Set<string>();
+  const queue = { tail: Promise.resolve() as Promise<unknown> };
   if (host.onTrace) service.trace.subscribe((e) => host.onTrace?.({ ...e } as LabTraceEntry));
   if (host.onOutput) {
     const push = obs.output.push.bind(obs.output);
@@ -184,7 +193,7 @@ export async function runScenario(
     const spec: LabFunctionSpec | undefined = def.bus.functions?.[name];
     const fn = loaded.handlers.get(name);
     if (spec && !fn) return false; // failed to load: reported in setupProblems
-    registerRecorded(service, obs, host, { name, spec, fn, failPutEvents: options.failPutEvents === true });
+    registerRecorded(service, obs, host, { name, spec, fn, failPutEvents: options.failPutEvents === true, queue });
     return true;
   };
   const wire = (rule: { name: string; targets: LabTargetSpec[] }, eventBus: string | undefined) =>
@@ -251,41 +260,60 @@ interface RecordedFunction {
   spec: LabFunctionSpec | undefined;
   fn: LabHandler | undefined;
   failPutEvents: boolean;
+  /** One invocation at a time across the scenario (unless the host is `concurrent`): each request a function's client sends is then its own. */
+  queue: { tail: Promise<unknown> };
+}
+
+let requests = 0;
+function requestId(): string {
+  const c = globalThis.crypto as { randomUUID?: () => string } | undefined;
+  return c?.randomUUID ? c.randomUUID() : `00000000-0000-4000-8000-${(++requests).toString(16).padStart(12, '0')}`;
 }
 
 function registerRecorded(service: EventBridgeService, obs: Observations, host: HandlerHost, f: RecordedFunction): void {
   const { name, spec, fn } = f;
   const timeoutMs = spec?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  service.registerFunction(
-    name,
-    async (event, ctx) => {
-      const call: HandlerCall = { function: name, payload: copy(event), eventId: ctx.eventId, puts: 0, rejected: [] };
-      obs.calls.push(call);
-      if (!fn) return undefined; // a stub target: the check only looks at what reached it
-      // The handler sees only putEvents: counted, and answered as failed when the scenario says so.
-      const bus: LabBus = {
-        putEvents(input) {
-          const entries = Array.isArray(input?.Entries) ? input.Entries : [];
-          call.puts += entries.length;
-          if (!f.failPutEvents) {
-            const res = ctx.bus.putEvents(input);
-            for (const r of res.Entries ?? []) if (r.ErrorCode) call.rejected.push(`${r.ErrorCode}: ${r.ErrorMessage ?? ''}`);
-            return res;
-          }
-          return { FailedEntryCount: entries.length, Entries: entries.map(() => ({ ErrorCode: 'InternalFailure', ErrorMessage: 'The lab answered this entry as failed to test how the handler reacts.' })) };
-        },
-      };
+  service.registerFunction(name, async (event, ctx) => {
+    const call: HandlerCall = { function: name, payload: copy(event), eventId: ctx.eventId, puts: 0, rejected: [] };
+    obs.calls.push(call);
+    if (!fn) return undefined; // a stub target: the check only looks at what reached it
+    // What the function's PutEvents reaches: counted, and answered as failed when the scenario says so.
+    const bus: LabBus = {
+      putEvents(input) {
+        const entries = input.Entries;
+        call.puts += entries.length;
+        if (!f.failPutEvents) {
+          const res = ctx.bus.putEvents(input);
+          for (const r of res.Entries ?? []) if (r.ErrorCode) call.rejected.push(`${r.ErrorCode}: ${r.ErrorMessage ?? ''}`);
+          return res;
+        }
+        return { FailedEntryCount: entries.length, Entries: entries.map(() => ({ ErrorCode: 'InternalFailure', ErrorMessage: 'The lab answered this entry as failed to test how the handler reacts.' })) };
+      },
+    };
+    const invoke = async () => {
+      const invocation: Invocation = { context: contextData(name, requestId(), timeoutMs, Date.now()), env: functionEnvironment(name, timeoutMs), wire: labEventsWire(bus, name) };
       host.enter?.(name, spec?.file ?? '', timeoutMs);
+      let timer: unknown;
       try {
-        return await fn(event, { functionName: name, ruleName: ctx.ruleName, eventId: ctx.eventId, attempt: ctx.attempt, bus });
+        // Timed from when the function really starts, not from when it joined the queue.
+        const timeout = new Promise<never>((_, reject) => {
+          timer = service.clock.setTimeout(() => reject(new DeliveryError('TIMEOUT', `Handler did not finish within ${timeoutMs} ms.`, true)), timeoutMs);
+        });
+        return await Promise.race([fn(event, invocation), timeout]);
       } catch (e) {
-        call.error = errorText(e, spec?.file);
-        obs.output.push({ stream: 'error', text: `${name} threw: ${call.error}` });
+        if (!(e instanceof DeliveryError)) {
+          call.error = errorText(e, spec?.file);
+          obs.output.push({ stream: 'error', text: `${name} threw: ${call.error}` });
+        }
         throw e;
       } finally {
+        service.clock.clearTimeout(timer);
         host.exit?.(name);
       }
-    },
-    { timeoutMs },
-  );
+    };
+    if (host.concurrent) return invoke();
+    const run = f.queue.tail.then(invoke, invoke);
+    f.queue.tail = run.catch(() => undefined);
+    return run;
+  });
 }

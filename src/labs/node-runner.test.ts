@@ -39,6 +39,32 @@ describe('NodeLabRunner (the LabRunner interface in a Node worker thread)', () =
     expect((await runner.check()).passed).toBe(true);
   });
 
+  it("points the handler's own SDK client at the session's bus through the environment, as a deployed function reads it", async () => {
+    const emitting = parseLabDefinition({
+      bus: {
+        rules: [{ name: 'all', pattern: { inline: { source: ['s'] } }, targets: [{ id: 'fn', function: 'fn' }] }],
+        functions: { fn: { file: 'fn.ts', timeoutMs: 3000 } },
+      },
+      events: { one: { source: 's', 'detail-type': 'D', detail: { n: 1 } } },
+      checks: [{ id: 'emitted', type: 'emitted', events: ['one'], event: { source: 'done', detail: { n: 1, fn: 'fn', region: 'us-east-1' } }, title: 'emitted', failure: 'not emitted' }],
+    });
+    const code = `import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+      const client = new EventBridgeClient({});
+      export const handler = async (e: { detail: { n: number } }, context: { functionName: string; getRemainingTimeInMillis(): number }) => {
+        console.log('endpoint', process.env.AWS_ENDPOINT_URL_EVENTBRIDGE, context.getRemainingTimeInMillis() > 0);
+        const detail = { n: e.detail.n, fn: context.functionName, region: process.env.AWS_REGION };
+        const res = await client.send(new PutEventsCommand({ Entries: [{ EventBusName: process.env.EVENT_BUS_NAME, Source: 'done', DetailType: 'Done', Detail: JSON.stringify(detail) }] }));
+        if (res.FailedEntryCount) throw new Error('rejected');
+      };`;
+    const runner = new NodeLabRunner();
+    await runner.mount({ id: 'test', definition: emitting, files: { 'fn.ts': code } });
+    const report = await runner.check();
+    expect(report.results[0]?.message).toBeUndefined();
+    expect(report.passed).toBe(true);
+    const run = await runner.run();
+    expect(run.output.map((l) => l.text).join('\n')).toMatch(/endpoint http:\/\/127\.0\.0\.1:\d+ true/);
+  });
+
   it('cancels with an AbortSignal', async () => {
     const runner = new NodeLabRunner();
     await runner.mount({ id: 'test', definition, files: { 'fn.ts': 'export async function handler(): Promise<void> { await new Promise((r) => setTimeout(r, 200)); }' } });

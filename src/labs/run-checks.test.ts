@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks, runLab } from './run-checks.ts';
 import { parseLabDefinition } from './lab-definition.ts';
-import { functionHost } from './test-support.ts';
+import { ListRulesCommand, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { functionHost, testClient } from './test-support.ts';
 import type { LabDefinition } from './lab-types.ts';
-import type { LabHandler, LabHandlerContext } from './lab-scenario.ts';
+import type { LabHandler } from './lab-scenario.ts';
 
 const base = {
   bus: {
@@ -35,9 +36,10 @@ const files = {
   'schema.json': JSON.stringify({ type: 'object', required: ['detail'], properties: { detail: { type: 'object', required: ['id'] } } }),
 };
 
-const emitDone = async (event: unknown, ctx: LabHandlerContext) => {
+const client = testClient();
+const emitDone = async (event: unknown) => {
   console.log('working on', (event as { jobId: string }).jobId);
-  ctx.bus.putEvents({ Entries: [{ Source: 'done', DetailType: 'Done', Detail: JSON.stringify({ id: (event as { jobId: string }).jobId }) }] });
+  await client.send(new PutEventsCommand({ Entries: [{ Source: 'done', DetailType: 'Done', Detail: JSON.stringify({ id: (event as { jobId: string }).jobId }) }] }));
 };
 
 describe('runChecks', () => {
@@ -115,7 +117,9 @@ describe('runChecks', () => {
     const report = await runChecks(def, { ...files, 'work.ts': 'x' }, {
       async loadHandler() {
         // A module whose frames name work.ts, as a real learner module's do.
-        return new Function('return function handler() { throw new RangeError("too far"); }\n//# sourceURL=work.ts')() as LabHandler;
+        const fn = new Function('return function handler() { throw new RangeError("too far"); }\n//# sourceURL=work.ts')() as () => never;
+        const handler: LabHandler = async () => fn();
+        return handler;
       },
     });
     const message = report.results[0]!.message!;
@@ -191,8 +195,8 @@ describe('runChecks', () => {
 
   it('shows emitted events as source, detail-type and detail, with the fields that differ', async () => {
     const def = lab([{ type: 'emitted', events: ['job'], event: { source: 'done', 'detail-type': 'Done', detail: { id: 'j-1' } }, title: 'emitted', failure: 'emit Done' }]);
-    const wrong = async (_e: unknown, ctx: LabHandlerContext) => {
-      ctx.bus.putEvents({ Entries: [{ Source: 'done', DetailType: 'Done', Detail: JSON.stringify({ id: 'j-2', extra: 'x'.repeat(400) }) }] });
+    const wrong = async () => {
+      await client.send(new PutEventsCommand({ Entries: [{ Source: 'done', DetailType: 'Done', Detail: JSON.stringify({ id: 'j-2', extra: 'x'.repeat(400) }) }] }));
     };
     const report = await runChecks(def, files, functionHost({ 'work.ts': wrong }));
     const lines = report.results[0]!.message!.split('\n');
@@ -203,8 +207,8 @@ describe('runChecks', () => {
 
   it('fails a handler that throws after putting its event, and passes one that finishes', async () => {
     const def = lab([{ type: 'handler-succeeds', events: ['job'], function: 'work', title: 'no error', failure: 'finish cleanly' }]);
-    const throwsAfter = async (e: unknown, ctx: LabHandlerContext) => {
-      await emitDone(e, ctx);
+    const throwsAfter = async (e: unknown) => {
+      await emitDone(e);
       throw new Error('mail server down');
     };
     const bad = await runChecks(def, files, functionHost({ 'work.ts': throwsAfter }));
@@ -216,10 +220,10 @@ describe('runChecks', () => {
   it('answers PutEvents with failed entries and requires the handler to fail then', async () => {
     const def = lab([{ type: 'reports-failed-entries', events: ['job'], function: 'work', title: 'not lost', failure: 'check FailedEntryCount' }]);
     const seen: number[] = [];
-    const careful = async (e: unknown, ctx: LabHandlerContext) => {
-      const res = await ctx.bus.putEvents({ Entries: [{ Source: 'done', DetailType: 'Done', Detail: '{}' }] });
-      seen.push(res.FailedEntryCount);
-      if (res.FailedEntryCount > 0) throw new Error(`rejected: ${res.Entries[0]?.ErrorCode}`);
+    const careful = async () => {
+      const res = await client.send(new PutEventsCommand({ Entries: [{ Source: 'done', DetailType: 'Done', Detail: '{}' }] }));
+      seen.push(res.FailedEntryCount ?? 0);
+      if (res.FailedEntryCount) throw new Error(`rejected: ${res.Entries?.[0]?.ErrorCode}`);
     };
     expect((await runChecks(def, files, functionHost({ 'work.ts': careful }))).results[0]!.status).toBe('passed');
     expect(seen).toEqual([1]);
@@ -231,11 +235,23 @@ describe('runChecks', () => {
 
   it('says why PutEvents rejected an entry a handler put', async () => {
     const def = lab([{ type: 'emitted', events: ['job'], event: { source: 'done' }, title: 'emitted', failure: 'emit Done' }]);
-    const objectDetail = async (_e: unknown, ctx: LabHandlerContext) => {
-      ctx.bus.putEvents({ Entries: [{ Source: 'done', DetailType: 'Done', Detail: { id: 1 } as unknown as string }] });
+    const objectDetail = async () => {
+      await client.send(new PutEventsCommand({ Entries: [{ Source: 'done', DetailType: 'Done', Detail: '{"id": 1' }] }));
     };
     const report = await runChecks(def, files, functionHost({ 'work.ts': objectDetail }));
-    expect(report.results[0]!.message).toMatch(/PutEvents rejected an entry that work put: InvalidArgument: .*Detail/);
+    expect(report.results[0]!.message).toMatch(/PutEvents rejected an entry that work put: MalformedDetail: Detail is malformed/);
+  });
+
+  it("gives the handler Lambda's context, and refuses what a function's role does not allow, as IAM does", async () => {
+    const def = lab([{ type: 'handler-succeeds', events: ['job'], function: 'work', title: 'no error', failure: 'finish cleanly' }]);
+    const seen: string[] = [];
+    const nosy = async (_e: unknown, context: { functionName: string; awsRequestId: string; getRemainingTimeInMillis(): number }) => {
+      seen.push(context.functionName, String(context.awsRequestId.length), String(context.getRemainingTimeInMillis() > 0));
+      await client.send(new ListRulesCommand({}));
+    };
+    const report = await runChecks(def, files, functionHost({ 'work.ts': nosy }));
+    expect(seen).toEqual(['work', '36', 'true']);
+    expect(report.results[0]!.message).toMatch(/AccessDeniedException|not authorized to perform: events:ListRules/);
   });
 
   it('records what a handler received before the handler could change it', async () => {

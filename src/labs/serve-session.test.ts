@@ -19,7 +19,7 @@ async function serve(handler: LabHandler): Promise<SessionMessage[]> {
 
 describe('serveSession output', () => {
   it('batches output lines and keeps them before the messages that follow them', async () => {
-    const posted = await serve(() => {
+    const posted = await serve(async () => {
       for (let i = 0; i < 120; i++) console.log(`line ${i}`);
     });
     const batches = posted.filter((m) => m.type === 'output');
@@ -29,7 +29,7 @@ describe('serveSession output', () => {
   });
 
   it('caps output at the line limit with one "output truncated" notice, in the stream and in the report', async () => {
-    const posted = await serve(() => {
+    const posted = await serve(async () => {
       for (let i = 0; i < 100_000; i++) console.log('x');
     });
     const streamed = posted.flatMap((m) => (m.type === 'output' ? m.lines : []));

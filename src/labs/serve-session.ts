@@ -28,7 +28,8 @@ export async function serveSession(req: SessionRequest, rawPost: (m: SessionMess
     else timer ??= setTimeout(flush, BATCH_MS);
   };
   const live: HandlerHost = {
-    loadHandler: (f, s, e) => host.loadHandler(f, s, e),
+    loadHandler: (f, s, e, env) => host.loadHandler(f, s, e, env),
+    ...(host.concurrent ? { concurrent: true } : {}),
     enter: (fn, file, timeoutMs) => post({ type: 'enter', fn, file, timeoutMs }),
     exit: (fn) => post({ type: 'exit', fn }),
     ...(req.kind === 'run' ? { onTrace: (entry) => post({ type: 'trace', entry: cloneable(entry) }), onOutput: output } : {}),

@@ -1,39 +1,28 @@
 // Every lab's checks against real mistakes: the solution passes, the starter fails, and each wrong answer in
 // labs/<id>/wrong-answers/ fails first at the check its expect.json names, with a message that points at the mistake.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listLabIds, loadLab, type LabOnDisk } from './load-lab.ts';
 import { runChecks, type CustomChecks } from './run-checks.ts';
-import type { HandlerHost, LabHandler } from './lab-scenario.ts';
 import type { LabCheckReport, LabFiles } from './lab-types.ts';
+import { nodeHandlerHost } from './node-handler-host.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'lab-wrong-answers-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-let runs = 0;
+// The functions replace process.env while they run, as each has its own Lambda environment: restore it.
+const savedEnv = { ...process.env };
+afterAll(() => {
+  for (const k of Object.keys(process.env)) delete process.env[k];
+  Object.assign(process.env, savedEnv);
+});
 
-/** Handlers imported from a fresh folder per run (Node strips their types), as the CLI's worker does. */
-function diskHost(files: LabFiles): HandlerHost {
-  const dir = join(root, String(runs++));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return {
-    async loadHandler(file, _source, exportName): Promise<LabHandler> {
-      const mod = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
-      const fn = mod[exportName];
-      if (typeof fn !== 'function') throw new Error(`${file} has no exported function "${exportName}".`);
-      return fn as LabHandler;
-    },
-  };
-}
-
+/** Handlers imported from a fresh folder per run (Node strips their types), as the CLI's unsandboxed worker does. */
 async function check(lab: LabOnDisk, files: LabFiles): Promise<LabCheckReport> {
   const custom: CustomChecks = lab.customChecksPath ? (((await import(pathToFileURL(lab.customChecksPath).href)) as { checks?: CustomChecks }).checks ?? {}) : {};
-  return runChecks(lab.definition, files, diskHost(files), custom);
+  const functions = await nodeHandlerHost(lab.id, files);
+  try {
+    return await runChecks(lab.definition, files, functions.host, custom);
+  } finally {
+    await functions.dispose();
+  }
 }
 
 const failing = (r: LabCheckReport) => r.results.filter((x) => x.status !== 'passed').map((x) => `${x.id}: ${x.message ?? ''}`);

@@ -22,16 +22,3 @@ export interface OrderConfirmedDetail {
   email: string;
   total: number;
 }
-
-/** The handler's second argument in the course's engine (in AWS you would use the SDK's EventBridgeClient). */
-export interface LabContext {
-  functionName: string;
-  ruleName: string;
-  eventId: string;
-  attempt: number;
-  bus: {
-    putEvents(input: { Entries: { Source: string; DetailType: string; Detail: string; EventBusName?: string }[] }): {
-      FailedEntryCount: number;
-    };
-  };
-}

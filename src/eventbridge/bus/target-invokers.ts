@@ -80,6 +80,8 @@ async function invokeFunction(deps: InvokerDeps, job: DeliveryJob, attempt: numb
   const pending = Promise.resolve(result).then(
     () => undefined,
     (e: unknown) => {
+      // A host that runs the function itself (and times it from when it really starts) reports its own TIMEOUT.
+      if (e instanceof DeliveryError) throw e;
       throw new DeliveryError('ERROR_FROM_TARGET', errorText(e), true);
     },
   );

@@ -8,6 +8,9 @@ import type { CustomChecks } from '../run-checks.ts';
 import { transpile, transpileWithMap } from './transpile.ts';
 import { learnerStack, parseLineMap, type LineMap } from './source-lines.ts';
 import { sandboxGlobals } from './sandbox-globals.ts';
+import { InvocationSlot } from '../invocation-slot.ts';
+import { lambdaContext } from '../lambda-context.ts';
+import { importedModules, SDK_SPECIFIER, useModule } from './module-specifiers.ts';
 
 export type WorkerRequest = SessionRequest | { kind: 'transpile'; files: Record<string, string> };
 export type WorkerMessage = SessionMessage | { type: 'transpiled'; files: Record<string, string>; errors: string[] };
@@ -20,6 +23,30 @@ const customChecks = import.meta.glob<{ checks?: CustomChecks }>('../../../labs/
 
 scope.addEventListener('message', (e: MessageEvent<WorkerRequest>) => void handle(e.data));
 sandboxGlobals(scope);
+
+// One invocation at a time (the scenario serializes them): the SDK's requests go to the running one's bus.
+const slot = new InvocationSlot();
+/** process.env as Lambda sets it for the running function; a worker has no `process` of its own. */
+const env: Record<string, string> = {};
+Object.defineProperty(scope, 'process', { value: Object.freeze({ env }), writable: false, configurable: false });
+function setEnv(next: Record<string, string>): void {
+  for (const k of Object.keys(env)) delete env[k];
+  Object.assign(env, next);
+}
+
+/** The SDK module a handler imports, as a blob module re-exporting the chunk's exports (made once, on first use). */
+let sdkUrl: Promise<string> | undefined;
+function sdkModuleUrl(): Promise<string> {
+  sdkUrl ??= import('./lab-sdk.ts').then(({ labSdkModule }) => {
+    const exports = labSdkModule(() => env, slot.wire);
+    const key = Symbol.for('course.lab-sdk');
+    Object.defineProperty(scope, key, { value: Object.freeze(exports), writable: false, configurable: false });
+    const names = Object.keys(exports).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+    const text = [`const m = globalThis[Symbol.for('course.lab-sdk')];`, ...names.map((n) => `export const ${n} = m.${n};`)].join('\n');
+    return createUrl(new Blob([text], { type: 'text/javascript' }));
+  });
+  return sdkUrl;
+}
 
 /** Source maps of the learner's compiled files, so their errors name their own lines. */
 const maps = new Map<string, LineMap>();
@@ -37,12 +64,17 @@ function restack(e: unknown): unknown {
 }
 
 const host: HandlerHost = {
-  async loadHandler(file, source, exportName): Promise<LabHandler> {
-    const { js, map } = await transpileWithMap(file, source);
+  async loadHandler(file, source, exportName, fnEnv): Promise<LabHandler> {
+    const compiled = await transpileWithMap(file, source);
+    let js = compiled.js;
+    const map = compiled.map;
     if (map) maps.set(file, parseLineMap(map));
-    if (/^\s*import\s[^;]*?from\s*['"][^'"]+['"]/m.test(js) || /^\s*import\s*['"]/m.test(js)) {
-      throw new Error(`${file}: in the browser a handler can only import types (import type { ... } from './events.ts'). Move shared code into the handler file.`);
+    const other = importedModules(js).filter((m) => m !== SDK_SPECIFIER);
+    if (other.length) {
+      throw new Error(`${file}: in the browser a handler can import only ${SDK_SPECIFIER} and types (import type { ... } from './events.ts'), not ${other.map((m) => `'${m}'`).join(', ')}. Move shared code into the handler file.`);
     }
+    if (importedModules(js).includes(SDK_SPECIFIER)) js = useModule(js, SDK_SPECIFIER, await sdkModuleUrl());
+    setEnv(fnEnv);
     const url = createUrl(new Blob([`${js}\n//# sourceURL=${file}`], { type: 'text/javascript' }));
     // The page's watchdog also covers the module's top-level code (a loop there would block for good).
     post({ type: 'enter', fn: exportName, file, timeoutMs: LOAD_LIMIT_MS, phase: 'load' } satisfies WorkerMessage);
@@ -51,14 +83,17 @@ const host: HandlerHost = {
       post({ type: 'exit', fn: exportName } satisfies WorkerMessage);
       const fn = mod[exportName];
       if (typeof fn !== 'function') throw new Error(`${file} has no exported function "${exportName}".`);
-      const handler = fn as LabHandler;
-      return async (event, context) => {
-        try {
-          return await handler(event, context);
-        } catch (e) {
-          throw restack(e);
-        }
-      };
+      const learner = fn as (event: unknown, context: unknown) => unknown;
+      const handler: LabHandler = (event, inv) =>
+        slot.run(inv, async () => {
+          setEnv(inv.env);
+          try {
+            return await learner(event, lambdaContext(inv.context));
+          } catch (e) {
+            throw restack(e);
+          }
+        });
+      return handler;
     } finally {
       revokeUrl(url);
     }

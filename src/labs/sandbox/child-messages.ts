@@ -9,7 +9,13 @@ export const childMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('loaded') }).strict(),
   z.object({ type: z.literal('load-failed'), message: text }).strict(),
   z.object({ type: z.literal('output'), stream: z.enum(['log', 'error']), text }).strict(),
-  z.object({ type: z.literal('bus'), id: z.string().max(100), input: z.unknown() }).strict(),
+  z.object({
+    type: z.literal('http'),
+    id: z.string().max(100),
+    rid: z.number().int(),
+    // The lab bus takes at most 10 entries of 1 MB: a larger request is refused here, before it is parsed further.
+    request: z.object({ method: z.string().max(10), path: z.string().max(2000), headers: z.record(z.string(), z.string().max(8000)), body: z.string().max(11 * 1024 * 1024) }).strict(),
+  }).strict(),
   z.object({ type: z.literal('returned'), id: z.string().max(100), value: z.unknown().optional() }).strict(),
   z.object({ type: z.literal('threw'), id: z.string().max(100), message: text }).strict(),
   z.object({ type: z.literal('fatal'), message: text }).strict(),

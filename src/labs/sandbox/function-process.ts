@@ -1,23 +1,22 @@
 // The parent's handle on one child process that hosts one learner function. It starts the child, loads
 // the module (the wall clock starts at spawn, so a loop at the top level of the module is stopped too),
-// forwards calls, answers `context.bus.putEvents` from the parent's own bus, and turns every way a child
+// forwards calls, answers the requests of the function's SDK client from the parent's own bus (the
+// invocation's wire), and turns every way a child
 // can end (crash, process.exit, out of memory, a message we do not accept) into one clear error.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { FD, type BusReply, type InvokeContext, type ParentMessage } from './child-wire.ts';
+import { FD, type InvokeContext, type ParentMessage, type WireReply } from './child-wire.ts';
+import type { Wire, WireRequest } from '../lab-wire.ts';
+import { NOT_RUNNING } from '../invocation-slot.ts';
 import { parseChildLine } from './child-messages.ts';
 import type { SpawnPlan } from './sandbox-spawn.ts';
-
-export interface CallBus {
-  putEvents(input: never): unknown;
-}
 
 interface Pending {
   resolve(value: unknown): void;
   reject(e: Error): void;
-  bus: CallBus;
+  wire: Wire;
   timer: ReturnType<typeof setTimeout>;
 }
 
@@ -26,6 +25,8 @@ export interface FunctionProcessOptions {
   /** Where the learner's files are, as the child sees them (relative paths are under it). */
   file: string;
   exportName: string;
+  /** process.env while the module loads. */
+  env: Record<string, string>;
   /** Longest time from spawn until the module has loaded. */
   loadLimitMs: number;
   onOutput(stream: 'log' | 'error', text: string): void;
@@ -79,7 +80,7 @@ export class FunctionProcess {
     createInterface({ input: toParent }).on('line', (line) => this.receive(line));
     this.child.on('error', (e) => this.end(failure(`The grader could not start a process for ${opts.file}: ${e.message}`)));
     this.child.on('exit', (code, signal) => this.end(failure(this.exitText(code, signal))));
-    this.send({ type: 'load', file: opts.file, exportName: opts.exportName });
+    this.send({ type: 'load', file: opts.file, exportName: opts.exportName, env: opts.env });
   }
 
   private onLoad: (e?: Error) => void = () => undefined;
@@ -96,16 +97,16 @@ export class FunctionProcess {
    * Calls the handler. The bus times the call out itself (and says so in the trace); shortly after, the
    * child is stopped, since a busy loop cannot be interrupted from outside any other way.
    */
-  async invoke(event: unknown, context: InvokeContext, bus: CallBus, timeoutMs: number): Promise<unknown> {
+  async invoke(event: unknown, invoke: InvokeContext, wire: Wire, timeoutMs: number): Promise<unknown> {
     await this.loading;
     if (this.ended) throw this.ended;
     const id = randomUUID();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.kill(`Stopped: ${context.functionName} (${this.opts.file}) ran longer than its ${timeoutMs / 1000} s timeout, so it was terminated, as Lambda would. Look for a loop that never ends or a promise that never settles.`);
+        this.kill(`Stopped: ${invoke.context.functionName} (${this.opts.file}) ran longer than its ${timeoutMs / 1000} s timeout, so it was terminated, as Lambda would. Look for a loop that never ends or a promise that never settles.`);
       }, timeoutMs + KILL_GRACE_MS);
-      this.pending.set(id, { resolve, reject, bus, timer });
-      this.send({ type: 'invoke', id, event: plain(event), context });
+      this.pending.set(id, { resolve, reject, wire, timer });
+      this.send({ type: 'invoke', id, event: plain(event), invoke });
     });
   }
 
@@ -141,8 +142,8 @@ export class FunctionProcess {
         return this.kill(m.message);
       case 'output':
         return this.output(m.stream, m.text);
-      case 'bus':
-        return this.answerBus(m.id, m.input);
+      case 'http':
+        return void this.answerWire(m.id, m.rid, m.request);
       case 'returned':
       case 'threw': {
         const p = this.pending.get(m.id);
@@ -159,18 +160,19 @@ export class FunctionProcess {
     }
   }
 
-  private answerBus(id: string, input: unknown): void {
+  /** A request of the function's SDK client, answered by the bus of the invocation that made it. */
+  private async answerWire(id: string, rid: number, request: WireRequest): Promise<void> {
     const p = this.pending.get(id);
-    let reply: BusReply;
-    if (!p) reply = { ok: false, message: 'context.bus can be used only while your handler is running.' };
+    let reply: WireReply;
+    if (!p) reply = { rid, ok: false, message: NOT_RUNNING };
     else {
       try {
-        reply = { ok: true, value: plain(p.bus.putEvents(input as never)) };
+        reply = { rid, ok: true, response: await p.wire(request) };
       } catch (e) {
-        reply = { ok: false, message: e instanceof Error ? e.message : String(e) };
+        reply = { rid, ok: false, message: e instanceof Error ? e.message : String(e) };
       }
     }
-    this.pipe(FD.busReply).write(`${JSON.stringify(reply)}\n`);
+    if (!this.ended) this.pipe(FD.wireReply).write(`${JSON.stringify(reply)}\n`);
   }
 
   private exitText(code: number | null, signal: NodeJS.Signals | null): string {

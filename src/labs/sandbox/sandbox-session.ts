@@ -5,15 +5,19 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { DEFAULT_TIMEOUT_MS, type HandlerHost, type LabHandler, type LabHandlerContext } from '../lab-scenario.ts';
+import type { HandlerHost, LabHandler } from '../lab-scenario.ts';
 import type { LabDefinition, LabFiles } from '../lab-types.ts';
 import { FunctionProcess } from './function-process.ts';
 import { DEFAULT_LIMITS, planSpawn, type SandboxLimits, type SpawnPlan } from './sandbox-spawn.ts';
 import { safeRelativePath } from './safe-path.ts';
+import { writeSdkShim } from './sdk-shim.ts';
+import { sdkModulesDir } from '../sdk-modules-dir.ts';
 import { OUTPUT_TRUNCATED, outputBudget } from '../output-limits.ts';
 
 /** The files the child runs, copied into the session folder (it may read nothing else). */
 const CHILD_FILES = ['sandbox-child.ts', 'child-wire.ts', 'lock-network.ts'];
+/** Shared with the other runners, and copied too: each imports nothing at run time. */
+const SHARED_FILES = ['lambda-context.ts', 'sdk-wire-handler.ts'];
 
 export interface SandboxSessionOptions {
   labId: string;
@@ -47,24 +51,28 @@ export class SandboxSession {
       }
       mkdirSync(join(this.root, 'runtime'));
       for (const f of CHILD_FILES) copyFileSync(new URL(f, import.meta.url), join(this.root, 'runtime', f));
+      // One folder above runtime/, where the child's `../x.ts` imports find them, as in the repository.
+      for (const f of SHARED_FILES) copyFileSync(new URL(`../${f}`, import.meta.url), join(this.root, f));
+      writeSdkShim(this.root, join(this.root, 'sdk-wire-handler.ts'));
     } catch (e) {
       this.dispose();
       throw e;
     }
-    this.plan = planSpawn(join(this.root, 'runtime', 'sandbox-child.ts'), `${this.root}/`, opts.limits ?? DEFAULT_LIMITS);
+    this.plan = planSpawn(join(this.root, 'runtime', 'sandbox-child.ts'), [`${this.root}/`, sdkModulesDir()], opts.limits ?? DEFAULT_LIMITS);
   }
 
   /** The HandlerHost the bus in this process uses; `extra` adds the live trace and output of a run. */
   host(extra: Pick<HandlerHost, 'onTrace' | 'onOutput'> = {}): HandlerHost {
-    return { ...extra, loadHandler: (file, _source, exportName) => this.loadHandler(file, exportName) };
+    return { ...extra, concurrent: true, loadHandler: (file, _source, exportName, env) => this.loadHandler(file, exportName, env) };
   }
 
-  private start(file: string, exportName: string): FunctionProcess {
+  private start(file: string, exportName: string, env: Record<string, string>): FunctionProcess {
     if (this.stopped) throw new Error(this.stopped);
     const proc = new FunctionProcess({
       plan: this.plan,
       file,
       exportName,
+      env,
       loadLimitMs: this.opts.loadLimitMs ?? DEFAULT_LOAD_LIMIT_MS,
       onOutput: (stream, text) => this.output(stream, text),
     });
@@ -72,25 +80,19 @@ export class SandboxSession {
     return proc;
   }
 
-  private async loadHandler(file: string, exportName: string): Promise<LabHandler> {
+  private async loadHandler(file: string, exportName: string, env: Record<string, string>): Promise<LabHandler> {
     safeRelativePath(file);
-    let proc = this.start(file, exportName);
+    let proc = this.start(file, exportName, env);
     await proc.loaded();
-    return async (event: unknown, context: LabHandlerContext) => {
+    return async (event, invocation) => {
       // After a crash or a timeout the next call gets a fresh process (a cold start, as in Lambda).
       if (!proc.alive) {
-        proc = this.start(file, exportName);
+        proc = this.start(file, exportName, invocation.env);
         await proc.loaded();
       }
-      const { functionName, ruleName, eventId, attempt, bus } = context;
-      const timeoutMs = this.timeoutOf(functionName);
-      return proc.invoke(event, { functionName, ruleName, eventId, attempt }, bus, timeoutMs);
+      const timeoutMs = invocation.context.deadline - Date.now();
+      return proc.invoke(event, { context: invocation.context, env: invocation.env }, invocation.wire, Math.max(0, timeoutMs));
     };
-  }
-
-  /** The bus enforces the timeout too, but only stopping the child ends a busy loop. */
-  private timeoutOf(name: string): number {
-    return this.opts.definition.bus.functions?.[name]?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
   /**

@@ -1,4 +1,5 @@
-// How the grader starts a child: Node's permission model (read only the session folder; no writes, child
+// How the grader starts a child: Node's permission model (read only the session folder and the SDK's
+// node_modules; no writes, child
 // processes, workers, addons, WASI or inspector), SQLite/fetch/WebSocket switched off, a heap limit, and
 // on Linux, when the tools are there, a data-size limit (prlimit) and an empty network namespace (unshare).
 import { spawnSync } from 'node:child_process';
@@ -33,12 +34,12 @@ function unshareUsable(unshare: string | undefined): boolean {
   return namespaceWorks;
 }
 
-export function planSpawn(script: string, readable: string, limits: SandboxLimits = DEFAULT_LIMITS): SpawnPlan {
+export function planSpawn(script: string, readable: string[], limits: SandboxLimits = DEFAULT_LIMITS): SpawnPlan {
   const permission = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
   const node = [
     process.execPath,
     permission,
-    `--allow-fs-read=${readable}`,
+    ...readable.map((r) => `--allow-fs-read=${r}`),
     `--max-old-space-size=${limits.heapMb}`,
     '--no-experimental-sqlite',
     '--no-experimental-fetch',

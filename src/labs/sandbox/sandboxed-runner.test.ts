@@ -26,11 +26,15 @@ const definition = parseLabDefinition({
   ],
 });
 
-const WON = `ctx.bus.putEvents({ Entries: [{ Source: 'attack', DetailType: 'X', Detail: JSON.stringify({ ok: true }) }] });`;
+// Every handler file starts with the real SDK client a learner would write; `await won();` puts the winning event.
+const PRELUDE = `import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+const won = () => new EventBridgeClient({}).send(new PutEventsCommand({ Entries: [{ EventBusName: process.env.EVENT_BUS_NAME, Source: 'attack', DetailType: 'X', Detail: JSON.stringify({ ok: true }) }] }));
+`;
+const WON = 'await won();';
 
 async function grade(code: string, opts: SandboxedRunnerOptions = {}, files: Record<string, string> = {}): Promise<LabCheckReport> {
   const runner = new SandboxedLabRunner({ loadLimitMs: 3000, ...opts });
-  await runner.mount({ id: LAB_ID, definition, files: { 'fn.ts': code, ...files } });
+  await runner.mount({ id: LAB_ID, definition, files: { 'fn.ts': PRELUDE + code, ...files } });
   return runner.check();
 }
 
@@ -60,14 +64,14 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe('the grader sandbox (a child process per function)', () => {
   it('grades honest code: the event the handler put reaches the bus and the check passes', async () => {
-    const report = await grade(`export function handler(e: unknown, ctx: any) { console.log('hello'); const r = ${WON} if (r.FailedEntryCount !== 0) throw new Error('rejected'); }`);
+    const report = await grade(`export async function handler(e: unknown, ctx: any) { console.log('hello'); const r = ${WON} if (r.FailedEntryCount !== 0) throw new Error('rejected'); }`);
     expect(report.results.map((r) => r.status)).toEqual(['passed', 'passed']);
   });
 
   it('cannot read /etc/passwd or the grader\'s own files', async () => {
     const grader = new URL('./sandboxed-runner.ts', import.meta.url).pathname;
     const report = await grade(`import { readFileSync } from 'node:fs';
-      export function handler(e: unknown, ctx: any) { const a = readFileSync('/etc/passwd', 'utf8'); const b = readFileSync(${JSON.stringify(grader)}, 'utf8'); console.log(a, b); ${WON} }`);
+      export async function handler(e: unknown, ctx: any) { const a = readFileSync('/etc/passwd', 'utf8'); const b = readFileSync(${JSON.stringify(grader)}, 'utf8'); console.log(a, b); ${WON} }`);
     expectStopped(report, /ERR_ACCESS_DENIED|Access to this API has been restricted/);
     expect(text(report)).not.toMatch(/root:x:0:0/);
     expect(report.results[1]?.status).toBe('passed');
@@ -83,7 +87,7 @@ describe('the grader sandbox (a child process per function)', () => {
   it('cannot write files, not even with SQLite', async () => {
     const target = join(tmpdir(), `sandbox-pwned-${process.pid}`);
     const report = await grade(`import { writeFileSync } from 'node:fs';
-      export function handler(e: unknown, ctx: any) {
+      export async function handler(e: unknown, ctx: any) {
         const sqlite = process.getBuiltinModule('node:sqlite') as any;
         if (sqlite) new sqlite.DatabaseSync(${JSON.stringify(`${target}.db`)}).exec('create table t (x)');
         writeFileSync(${JSON.stringify(target)}, 'x'); ${WON} }`);
@@ -113,7 +117,7 @@ describe('the grader sandbox (a child process per function)', () => {
 
   it('cannot forge the grader\'s messages: a fake "done" or result on its pipe stops the process and fails the check', async () => {
     const report = await grade(`import { writeSync } from 'node:fs';
-      export function handler() {
+      export async function handler() {
         writeSync(3, JSON.stringify({ type: 'done', report: { passed: true, results: [], output: [] } }) + '\\n');
         writeSync(3, JSON.stringify({ type: 'result', index: 0, result: { title: 'attack worked', status: 'passed' } }) + '\\n');
       }`);
@@ -125,19 +129,19 @@ describe('the grader sandbox (a child process per function)', () => {
       Array.prototype.every = function () { return true; };
       Array.prototype.some = function () { return true; };
       JSON.stringify = () => '{"passed":true}';
-      export function handler() {}`);
+      export async function handler() {}`);
     expect(report.results.map((r) => r.status)).toEqual(['failed', 'passed']);
     expect(report.passed).toBe(false);
   });
 
   it('an unhandled rejection fails the call it happened in, with a clear message', async () => {
-    const report = await grade(`export function handler() { Promise.reject(new Error('boom')); }`);
+    const report = await grade(`export async function handler() { Promise.reject(new Error('boom')); }`);
     expect(report.results[0]?.status).toBe('failed');
     expect(text(report)).toMatch(/Unhandled promise rejection \(a promise failed and nothing caught it\): Error: boom/);
   });
 
   it('process.exit() and an uncaught exception in a timer fail the call, and the next call gets a fresh process', async () => {
-    const exit = await grade(`export function handler() { process.exit(0); }`);
+    const exit = await grade(`export async function handler() { process.exit(0); }`);
     expectStopped(exit, /exited with code 0 before the handler finished \(process\.exit\(\) or a crash\)/);
     const timer = await grade(`export async function handler() { setTimeout(() => { throw new Error('late'); }, 1); await new Promise((r) => setTimeout(r, 50)); }`);
     expectStopped(timer, /Uncaught exception: Error: late/);
@@ -147,32 +151,32 @@ describe('the grader sandbox (a child process per function)', () => {
 
   it('a loop at the top level of the module is stopped by the load limit (the clock starts at spawn)', async () => {
     const started = Date.now();
-    const report = await grade(`for (;;) {}\nexport function handler() {}`, { loadLimitMs: 1000 });
+    const report = await grade(`for (;;) {}\nexport async function handler() {}`, { loadLimitMs: 1000 });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(report.passed).toBe(false);
     expect(text(report)).toMatch(/fn\.ts did not finish loading within 1 s/);
   });
 
   it('a handler that loops forever is stopped at its timeout; the trace says TIMEOUT', async () => {
-    const report = await grade(`export function handler() { for (;;) {} }`);
+    const report = await grade(`export async function handler() { for (;;) {} }`);
     expectStopped(report, /TIMEOUT: Handler did not finish within 1500 ms/);
   });
 
   it('a memory bomb ends with "ran out of memory", not a crashed grader', async () => {
-    const report = await grade(`export function handler() { const a: unknown[] = []; for (;;) a.push(new Array(1e5).fill({ x: Math.random() })); }`, { limits: { heapMb: 48, dataMb: 1024 } });
+    const report = await grade(`export async function handler() { const a: unknown[] = []; for (;;) a.push(new Array(1e5).fill({ x: Math.random() })); }`, { limits: { heapMb: 48, dataMb: 1024 } });
     expectStopped(report, /fn\.ts ran out of memory \(the limit is 48 MB\)/);
   });
 
   it('handler errors point at the learner\'s file and line, without the grader\'s frames', async () => {
-    const report = await grade(`export function handler() {\n  throw new Error('nope');\n}`);
-    expect(text(report)).toMatch(/Error: nope\\n\s+at handler \(fn\.ts:2:9\)/);
+    const report = await grade(`export async function handler() {\n  throw new Error('nope');\n}`);
+    expect(text(report)).toMatch(/Error: nope\\n\s+at handler \(fn\.ts:4:9\)/);
     expect(text(report)).not.toMatch(/sandbox-child|runtime\//);
   });
 
   it('sees no environment variables of the grader (no AWS credentials)', async () => {
     process.env.AWS_SECRET_ACCESS_KEY = 'do-not-leak';
     try {
-      const report = await grade(`export function handler(e: unknown, ctx: any) { if (process.env.AWS_SECRET_ACCESS_KEY) ${WON} console.log(JSON.stringify(process.env)); }`);
+      const report = await grade(`export async function handler(e: unknown, ctx: any) { if (process.env.AWS_SECRET_ACCESS_KEY === 'do-not-leak') ${WON} console.log(JSON.stringify(process.env)); }`);
       expect(report.results[0]?.status).toBe('failed');
       expect(text(report)).not.toMatch(/do-not-leak/);
     } finally {
@@ -185,7 +189,7 @@ describe('the grader sandbox (a child process per function)', () => {
     try {
       writeFileSync(join(dir, 'raw.mjs'), `import net from 'node:net';
         net.connect(${port}, '127.0.0.1').on('connect', () => console.log('CONNECTED')).on('error', (e) => console.log(e.code));`);
-      const plan = planSpawn(join(dir, 'raw.mjs'), `${dir}/`);
+      const plan = planSpawn(join(dir, "raw.mjs"), [`${dir}/`]);
       if (!plan.layers.networkNamespace) {
         // Only where user namespaces are unavailable; the lock above is then the boundary.
         expect(spawnSync('unshare', ['--map-root-user', '--net', 'true']).status).not.toBe(0);

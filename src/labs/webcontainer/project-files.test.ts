@@ -30,7 +30,7 @@ async function transpileAll(files: Record<string, string>) {
 
 async function mountedProject(labId: string, work: 'files' | 'solution') {
   const sources = Object.fromEntries(
-    Object.entries({ ...readTree(join(root, 'src/eventbridge'), root), ...readTree(join(root, 'src/schema-registry'), root), ...readTree(join(root, 'src/labs'), root), ...readTree(join(root, 'src/cli'), root) }),
+    Object.entries({ ...readTree(join(root, 'src/eventbridge'), root), ...readTree(join(root, 'src/schema-registry'), root), ...readTree(join(root, 'src/labs'), root), ...readTree(join(root, 'src/cli'), root), ...readTree(join(root, 'src/emulator'), root) }),
   );
   const labFolder = readTree(join(root, 'labs', labId));
   const starter = readTree(join(root, 'labs', labId, 'files'));
@@ -72,7 +72,8 @@ describe('WebContainer project files', () => {
     expect(Object.keys(files).some((p) => p.includes('solution/'))).toBe(false);
     const tsOutsideWork = Object.keys(files).filter((p) => p.endsWith('.ts') && !p.startsWith('work/') && !p.startsWith('labs/'));
     expect(tsOutsideWork).toEqual([]);
-    expect(files['work/handler.js']).toContain('export async function handler');
+    expect(files['work/handler.js']).toContain('export const handler = async');
+    expect(JSON.parse(files['package.json']!).dependencies['@aws-sdk/client-eventbridge']).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies['@aws-sdk/client-eventbridge']);
   });
 
   it('checks the solution (exit 0) and the starter (exit 1) of the TypeScript lab under Node without type stripping', async () => {

@@ -16,8 +16,12 @@ export interface ProjectInput {
 
 export type TranspileAll = (files: Record<string, string>) => Promise<{ files: Record<string, string>; errors: string[] }>;
 
+/** The emulator's EventBridge wire code the lab bus answers SDK requests with (src/labs/lab-wire.ts). */
+export const EMULATOR_WIRE_SOURCES = ['json-endpoint', 'json-protocol', 'events-operations', 'operation-table', 'service-endpoint'].map((n) => `src/emulator/${n}.ts`);
+
 /** Which repository sources the project needs: runtime code only (no tests, benches or browser code). */
 export function isProjectSource(path: string): boolean {
+  if (EMULATOR_WIRE_SOURCES.includes(path)) return true;
   if (!path.endsWith('.ts') || path.endsWith('.d.ts') || /\.test\.ts$|-bench\.ts$|test-support|\.fixture\.ts$/.test(path)) return false;
   if (path.startsWith('src/eventbridge/') || path.startsWith('src/schema-registry/')) return true;
   if (path === 'src/cli/lab.ts') return true;
@@ -52,7 +56,8 @@ export async function buildProjectFiles(input: ProjectInput, transpileAll: Trans
       },
       // JSON Schema checks use the schema registry's Ajv setup; the lab format reads checks.json with zod and briefs with
       // yaml. The container installs them from the npm registry.
-      dependencies: { ajv: '8.20.0', 'ajv-draft-04': '1.0.0', 'ajv-formats': '3.0.1', yaml: '2.9.1', zod: '4.6.7' },
+      // Handlers import the real AWS SDK client, as in Lambda.
+      dependencies: { '@aws-sdk/client-eventbridge': '3.1169.0', ajv: '8.20.0', 'ajv-draft-04': '1.0.0', 'ajv-formats': '3.0.1', yaml: '2.9.1', zod: '4.6.7' },
     },
     null,
     2,

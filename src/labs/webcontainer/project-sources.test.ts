@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { labFolder, projectSources } from './project-sources.ts';
-import { buildProjectFiles } from './project-files.ts';
+import { buildProjectFiles, EMULATOR_WIRE_SOURCES } from './project-files.ts';
 import { typescript as ts } from 'monaco-editor/languages/features/typescript/lib/typescriptServices.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -19,6 +19,7 @@ describe('project sources gathered by import.meta.glob', () => {
     expect(paths).toContain('src/labs/run-checks.ts');
     expect(paths).toContain('src/labs/node-session-worker.ts');
     expect(paths).toContain('src/cli/lab.ts');
+    expect(paths.filter((p) => p.startsWith('src/emulator/')).sort()).toEqual([...EMULATOR_WIRE_SOURCES].sort());
     expect(paths.filter((p) => p.endsWith('.test.ts') || p.endsWith('-bench.ts') || p.includes('test-support'))).toEqual([]);
   });
 

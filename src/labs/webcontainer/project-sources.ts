@@ -4,6 +4,8 @@ const engine = import.meta.glob<string>(['../../eventbridge/**/*.ts', '!../../ev
 const registry = import.meta.glob<string>(['../../schema-registry/*.ts', '!../../schema-registry/*.test.ts', '!../../schema-registry/*.fixture.ts'], { query: '?raw', import: 'default', eager: true });
 const labs = import.meta.glob<string>(['../*.ts', '!../*.test.ts', '!../test-support.ts'], { query: '?raw', import: 'default', eager: true });
 const cli = import.meta.glob<string>('../../cli/lab.ts', { query: '?raw', import: 'default', eager: true });
+// The same files as EMULATOR_WIRE_SOURCES in project-files.ts (a glob takes literals only; a test compares them).
+const emulator = import.meta.glob<string>(['../../emulator/json-endpoint.ts', '../../emulator/json-protocol.ts', '../../emulator/events-operations.ts', '../../emulator/operation-table.ts', '../../emulator/service-endpoint.ts'], { query: '?raw', import: 'default', eager: true });
 const labFolders = import.meta.glob<string>(['../../../labs/*/lab.md', '../../../labs/*/lab.mdx', '../../../labs/*/checks.json', '../../../labs/*/checks.ts', '../../../labs/*/files/**'], { query: '?raw', import: 'default', eager: true });
 
 function rebase(files: Record<string, string>, from: string, to: string): Record<string, string> {
@@ -19,6 +21,7 @@ export function projectSources(): Record<string, string> {
     ...rebase(registry, '../../schema-registry/', 'src/schema-registry/'),
     ...rebase(labs, '../', 'src/labs/'),
     ...rebase(cli, '../../cli/', 'src/cli/'),
+    ...rebase(emulator, '../../emulator/', 'src/emulator/'),
   };
 }
 

@@ -1,9 +1,13 @@
-import type { ConfirmInput, LabContext } from './events.ts';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import type { Context } from 'aws-lambda';
+import type { ConfirmInput } from './events.ts';
 
-export async function handler(input: ConfirmInput, context: LabContext): Promise<void> {
+const client = new EventBridgeClient({});
+
+export const handler = async (input: ConfirmInput, _context: Context): Promise<void> => {
   console.log('got', input);
-  const res = context.bus.putEvents({
-    Entries: [{ Source: 'com.example.orders', DetailType: 'OrderConfirmed', Detail: '{"orderId":"o-1001","email":"ada@example.com","total":250}' }],
-  });
+  const res = await client.send(new PutEventsCommand({
+    Entries: [{ EventBusName: process.env.EVENT_BUS_NAME, Source: 'com.example.orders', DetailType: 'OrderConfirmed', Detail: '{"orderId":"o-1001","email":"ada@example.com","total":250}' }],
+  }));
   if (res.FailedEntryCount) throw new Error('not confirmed');
-}
+};

@@ -1,7 +1,11 @@
-import type { ConfirmInput, LabContext, OrderConfirmedDetail } from './events.ts';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import type { Context } from 'aws-lambda';
+import type { ConfirmInput, OrderConfirmedDetail } from './events.ts';
 
-export async function handler(input: ConfirmInput, context: LabContext): Promise<void> {
+const client = new EventBridgeClient({});
+
+export const handler = async (input: ConfirmInput, _context: Context): Promise<void> => {
   console.log('confirm-order received', input);
   const detail: OrderConfirmedDetail = { orderId: input.orderId, email: input.email, total: input.total };
-  await context.bus.putEvents({ Entries: [{ Source: 'com.example.orders', DetailType: 'OrderConfirmed', Detail: JSON.stringify(detail) }] });
-}
+  await client.send(new PutEventsCommand({ Entries: [{ EventBusName: process.env.EVENT_BUS_NAME, Source: 'com.example.orders', DetailType: 'OrderConfirmed', Detail: JSON.stringify(detail) }] }));
+};

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { importedModules, SDK_SPECIFIER, useModule } from './module-specifiers.ts';
+
+describe('module specifiers of a compiled handler', () => {
+  const js = [
+    `import { EventBridgeClient, PutEventsCommand } from '${SDK_SPECIFIER}';`,
+    `import * as all from "${SDK_SPECIFIER}";`,
+    `import './side-effect.js';`,
+    `export { x } from './other.js';`,
+    `const later = await import('node:fs');`,
+    `const text = "import nothing from 'here'";`,
+  ].join('\n');
+
+  it('finds static, side-effect, re-export and dynamic imports', () => {
+    expect(importedModules(js)).toEqual([SDK_SPECIFIER, './side-effect.js', './other.js', 'node:fs', 'here']);
+  });
+
+  it('points only the SDK elsewhere, keeping every other import as written', () => {
+    const out = useModule(js, SDK_SPECIFIER, 'blob:https://course/1');
+    expect(out).toContain(`import { EventBridgeClient, PutEventsCommand } from "blob:https://course/1";`);
+    expect(out).toContain(`import * as all from "blob:https://course/1";`);
+    expect(out).toContain(`import './side-effect.js';`);
+    expect(out).not.toContain(SDK_SPECIFIER);
+  });
+});
