@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { listLabIds, loadLab } from '../load-lab.ts';
 import { awsLambdaLibs, labEditorLibs } from './editor-libs.ts';
+import { CONFIRM_ORDER_HANDLER } from './sample-handler.ts';
 import { typeCheck, type Problem } from './test-type-check.ts';
 
 // The compiler options monaco-editors.ts gives the editor's worker. Monaco bundles TypeScript 5.9,
@@ -34,23 +35,6 @@ const EVENTS = `export interface ConfirmInput { orderId: string; total: number; 
 export interface OrderConfirmedDetail { orderId: string; email: string; total: number }
 `;
 
-// Lab 03's handler as issue 11 writes it.
-const CONFIRM_ORDER = `import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import type { Context } from 'aws-lambda';
-import type { ConfirmInput, OrderConfirmedDetail } from './events.ts';
-
-const client = new EventBridgeClient({});
-
-export const handler = async (input: ConfirmInput, context: Context): Promise<void> => {
-  console.log('confirm-order received', input, context.awsRequestId, context.getRemainingTimeInMillis());
-  const detail: OrderConfirmedDetail = { orderId: input.orderId, email: input.email, total: input.total };
-  const result = await client.send(new PutEventsCommand({
-    Entries: [{ EventBusName: process.env.EVENT_BUS_NAME, Source: 'com.example.orders', DetailType: 'OrderConfirmed', Detail: JSON.stringify(detail) }],
-  }));
-  if (result.FailedEntryCount) throw new Error(\`OrderConfirmed for \${input.orderId} was rejected: \${result.Entries?.[0]?.ErrorCode}\`);
-};
-`;
-
 // Lab 04's shape: an EventBridge event in, a client with options, the handler typed as a whole.
 const KITCHEN = `import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { Context, EventBridgeEvent, EventBridgeHandler, Handler } from 'aws-lambda';
@@ -72,15 +56,15 @@ export const plain: Handler<{ n: number }, number> = async (event) => event.n + 
 
 /** The handler with one edit, which must apply. */
 function mistake(find: string, replace: string): string {
-  expect(CONFIRM_ORDER).toContain(find);
-  return CONFIRM_ORDER.replace(find, replace);
+  expect(CONFIRM_ORDER_HANDLER).toContain(find);
+  return CONFIRM_ORDER_HANDLER.replace(find, replace);
 }
 
 const messages = (problems: Problem[]) => problems.map((p) => `${p.file}: ${p.message}`);
 
 describe("the lab editor's types", () => {
   it("type-check lab 03's real Lambda handler (SDK client, Context, process.env) without a problem, the libs included", () => {
-    expect(messages(checkInEditor({ 'events.ts': EVENTS, 'handler.ts': CONFIRM_ORDER }))).toEqual([]);
+    expect(messages(checkInEditor({ 'events.ts': EVENTS, 'handler.ts': CONFIRM_ORDER_HANDLER }))).toEqual([]);
   });
 
   it("type-check lab 04's shape: EventBridgeEvent, EventBridgeHandler, Handler, client options, the result's $metadata", () => {
