@@ -7,7 +7,7 @@ import { typescriptDefaults, ScriptTarget, ModuleKind, ModuleResolutionKind } fr
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
-import eventBridgeTypes from '../../../node_modules/@types/aws-lambda/trigger/eventbridge.d.ts?raw';
+import { labEditorLibs } from '../../labs/editor-types/editor-libs.ts';
 import { eventPatternJsonSchema, locatePatternPath } from '../../labs/pattern-json-schema.ts';
 import type { LabFileSpec } from '../../labs/lab-types.ts';
 
@@ -65,18 +65,9 @@ export function createLabEditors(setup: EditorSetup): LabEditors {
   // Sync every lab file to the TypeScript worker, so `import type ... from './events.ts'` resolves even
   // before that tab was opened.
   typescriptDefaults.setEagerModelSync(true);
-  // @types/aws-lambda's EventBridge types, as the module 'aws-lambda' (its Handler import is replaced by a local alias).
-  const awsLambda = eventBridgeTypes.replace(/^import .*$/m, 'type Handler<TEvent = any, TResult = any> = (event: TEvent, context: any) => void | Promise<TResult>;');
-  typescriptDefaults.addExtraLib(`declare module 'aws-lambda' {\n${awsLambda}\n}`, 'file:///node_modules/@types/aws-lambda/index.d.ts');
-  // What a handler's scope really has: no DOM lib (no fetch, no document), but console and timers.
-  typescriptDefaults.addExtraLib(
-    [
-      'declare const console: { log(...data: unknown[]): void; info(...data: unknown[]): void; warn(...data: unknown[]): void; error(...data: unknown[]): void; debug(...data: unknown[]): void };',
-      'declare function setTimeout(handler: (...args: unknown[]) => void, timeout?: number): number;',
-      'declare function clearTimeout(id: number | undefined): void;',
-    ].join('\n'),
-    'file:///lab-globals.d.ts',
-  );
+  // What a handler can import ('aws-lambda', '@aws-sdk/client-eventbridge') and its globals (console,
+  // timers, process.env), replaced as a whole so that reopening the editor does not add them twice.
+  typescriptDefaults.setExtraLibs(labEditorLibs);
 
   const models = new Map<string, monaco.editor.ITextModel>();
   for (const spec of setup.fileSpecs) {
