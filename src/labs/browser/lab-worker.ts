@@ -73,7 +73,7 @@ const host: HandlerHost = {
     if (other.length) {
       throw new Error(`${file}: in the browser a handler can import only ${SDK_SPECIFIER} and types (import type { ... } from './events.ts'), not ${other.map((m) => `'${m}'`).join(', ')}. Move shared code into the handler file.`);
     }
-    if (importedModules(js).includes(SDK_SPECIFIER)) js = useModule(js, SDK_SPECIFIER, await sdkModuleUrl());
+    if (js.includes(SDK_SPECIFIER)) js = useModule(js, SDK_SPECIFIER, await sdkModuleUrl());
     setEnv(fnEnv);
     const url = createUrl(new Blob([`${js}\n//# sourceURL=${file}`], { type: 'text/javascript' }));
     // The page's watchdog also covers the module's top-level code (a loop there would block for good).

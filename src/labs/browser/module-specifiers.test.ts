@@ -7,19 +7,22 @@ describe('module specifiers of a compiled handler', () => {
     `import * as all from "${SDK_SPECIFIER}";`,
     `import './side-effect.js';`,
     `export { x } from './other.js';`,
-    `const later = await import('node:fs');`,
-    `const text = "import nothing from 'here'";`,
+    `const later = await import('${SDK_SPECIFIER}');`,
+    `const other = await import('node:fs');`,
+    `const names = ['import', () => import('http://elsewhere/x.js')];`,
   ].join('\n');
 
-  it('finds static, side-effect, re-export and dynamic imports', () => {
-    expect(importedModules(js)).toEqual([SDK_SPECIFIER, './side-effect.js', './other.js', 'node:fs', 'here']);
+  it('finds the static imports and re-exports, not strings or dynamic imports', () => {
+    expect(importedModules(js)).toEqual([SDK_SPECIFIER, './side-effect.js', './other.js']);
   });
 
-  it('points only the SDK elsewhere, keeping every other import as written', () => {
+  it('points the SDK elsewhere, statically and dynamically, keeping every other import as written', () => {
     const out = useModule(js, SDK_SPECIFIER, 'blob:https://course/1');
     expect(out).toContain(`import { EventBridgeClient, PutEventsCommand } from "blob:https://course/1";`);
     expect(out).toContain(`import * as all from "blob:https://course/1";`);
+    expect(out).toContain(`await import("blob:https://course/1")`);
     expect(out).toContain(`import './side-effect.js';`);
+    expect(out).toContain(`import('node:fs')`);
     expect(out).not.toContain(SDK_SPECIFIER);
   });
 });
