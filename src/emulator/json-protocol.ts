@@ -2,18 +2,14 @@
 // read as a JSON object (nesting bounded before parsing), results with timestamps as epoch seconds, and
 // errors as `__type` + `message` with the x-amzn-errortype header the SDKs read.
 import type { EmulatorRequest, EmulatorResponse } from './service-endpoint.ts';
+import { ServiceError } from './service-error.ts';
+
+export { ServiceError };
 
 /** Deeper bodies are refused before JSON.parse: no AWS input shape of these services nests this far. */
 export const MAX_JSON_DEPTH = 32;
 
-/** An error in the shape every AWS JSON service answers with. */
-export interface ServiceError {
-  code: string;
-  message: string;
-  status: number;
-}
-
-export const serviceError = (code: string, message: string, status = 400): ServiceError => ({ code, message, status });
+export const serviceError = (code: string, message: string, status = 400): ServiceError => new ServiceError(code, message, status);
 
 /** "AWSEvents.PutRule" -> "PutRule" when the prefix is this service's. */
 export function operationName(req: EmulatorRequest, prefix: string): string | undefined {
@@ -84,11 +80,22 @@ export function jsonAnswer(contentType: string, result: unknown): EmulatorRespon
   return { status: 200, headers: { 'content-type': contentType }, body: JSON.stringify(wireValue(result ?? {})) };
 }
 
-export function jsonError(contentType: string, err: ServiceError): EmulatorResponse {
+export interface JsonErrorOptions {
+  /** Prefix of `__type` (SQS answers `com.amazonaws.sqs#QueueDoesNotExist`). */
+  typePrefix?: string;
+  /** For services that were Query services first (SQS): the old error code, sent as x-amzn-query-error. */
+  queryCode?: string;
+}
+
+export function jsonError(contentType: string, err: ServiceError, opts: JsonErrorOptions = {}): EmulatorResponse {
   // The SDK reads __type first, then the x-amzn-errortype header; `message` becomes error.message.
   return {
     status: err.status,
-    headers: { 'content-type': contentType, 'x-amzn-errortype': err.code },
-    body: JSON.stringify({ __type: err.code, message: err.message }),
+    headers: {
+      'content-type': contentType,
+      'x-amzn-errortype': err.code,
+      ...(opts.queryCode !== undefined ? { 'x-amzn-query-error': `${opts.queryCode};${err.fault}` } : {}),
+    },
+    body: JSON.stringify({ __type: `${opts.typePrefix ?? ''}${err.code}`, message: err.message }),
   };
 }

@@ -8,7 +8,7 @@ import { decodeInput } from '../service-kit/decode.ts';
 import { page } from '../service-kit/ids.ts';
 import { claimsQuery, handleQuery, type QueryOperation } from '../service-kit/query-protocol.ts';
 import { qBool, qList } from '../service-kit/query-values.ts';
-import { ServiceError } from '../service-kit/service-error.ts';
+import { ServiceError } from '../../service-error.ts';
 import { provisionClients, type ProvisionClients } from './provision-clients.ts';
 import { RESOURCE_TYPES } from './resource-types.ts';
 import { plannedChanges, prepare, StackEngine } from './stack-engine.ts';

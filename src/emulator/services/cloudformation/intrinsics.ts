@@ -1,6 +1,6 @@
 // Intrinsic functions and condition functions, evaluated against the stack's parameters, pseudo
 // parameters, conditions and the resources created so far; and the references that order resources.
-import { ServiceError } from '../service-kit/service-error.ts';
+import { ServiceError } from '../../service-error.ts';
 import type { Template } from './template-parse.ts';
 
 /** Marks a property removed by { Ref: AWS::NoValue }. */

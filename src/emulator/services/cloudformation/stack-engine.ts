@@ -2,7 +2,7 @@
 // replaced, deleted in reverse order; on failure the failing resource and reason go into the events and
 // the stack rolls back, as CloudFormation does.
 import { randomUUID } from 'node:crypto';
-import { ServiceError } from '../service-kit/service-error.ts';
+import { ServiceError } from '../../service-error.ts';
 import { condition, creationOrder, evaluate, type EvalScope, type ResolvedResource } from './intrinsics.ts';
 import type { ProvisionClients } from './provision-clients.ts';
 import { RESOURCE_TYPES, type ProvisionContext, type Provisioned } from './resource-types.ts';

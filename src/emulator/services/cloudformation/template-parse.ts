@@ -1,7 +1,7 @@
 // Reads a CloudFormation template in JSON or YAML. YAML short forms (!Ref, !GetAtt, !Sub, ...) become the
 // long forms ({ Ref }, { "Fn::GetAtt": [...] }) through the yaml library's custom tags.
 import { parse as parseYaml, type Tags, type YAMLMap, type YAMLSeq } from 'yaml';
-import { ServiceError } from '../service-kit/service-error.ts';
+import { ServiceError } from '../../service-error.ts';
 
 /** Template bodies CloudFormation accepts in a request (51,200 bytes); larger ones need S3. */
 export const MAX_TEMPLATE_BODY_BYTES = 51200;

@@ -5,7 +5,7 @@ import { claimsQuery, handleQuery, type QueryOperation } from '../service-kit/qu
 import { qInt, qList } from '../service-kit/query-values.ts';
 import { decodeInput } from '../service-kit/decode.ts';
 import { iamUniqueId, page } from '../service-kit/ids.ts';
-import { ServiceError } from '../service-kit/service-error.ts';
+import { ServiceError } from '../../service-error.ts';
 import { IamStore, roleView, type IamJournalEntry, type RoleRecord } from './iam-store.ts';
 
 /** Actions served (the fuzz test and the README list them). */

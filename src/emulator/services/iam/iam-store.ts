@@ -1,5 +1,5 @@
 // IAM roles with their inline and attached policies: stored and returned as AWS returns them, not enforced.
-import { ServiceError } from '../service-kit/service-error.ts';
+import { ServiceError } from '../../service-error.ts';
 
 export interface RoleRecord {
   RoleName: string;

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
-import { ServiceError } from '../service-kit/service-error.ts';
+import { ServiceError } from '../../service-error.ts';
 
 /** Lambda's limit on a function's unzipped size. */
 export const MAX_UNZIPPED_BYTES = 250 * 1024 * 1024;

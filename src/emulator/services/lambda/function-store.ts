@@ -1,7 +1,7 @@
 // Lambda functions as stored: the configuration the API returns and the policy statements; and, apart,
 // each deployment package (base64 zip) by its SHA-256, journaled once however often the configuration
 // changes, so that --state keeps functions whole without repeating their code.
-import { ServiceError } from '../service-kit/service-error.ts';
+import { ServiceError } from '../../service-error.ts';
 
 export interface FunctionConfiguration {
   FunctionName: string;

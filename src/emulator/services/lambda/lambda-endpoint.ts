@@ -13,7 +13,7 @@ import { MAX_EVENT_BYTES } from '../../../eventbridge/limits.ts';
 import { decodeInput, parseJsonObject } from '../service-kit/decode.ts';
 import { sdkEnvironment } from '../service-kit/emulator-clients.ts';
 import { page } from '../service-kit/ids.ts';
-import { asServiceError, ServiceError } from '../service-kit/service-error.ts';
+import { asServiceError, ServiceError } from '../../service-error.ts';
 import { AsyncInvoker } from './async-invoker.ts';
 import { readZip, unpack } from './function-code.ts';
 import { cloudWatchLogSink, type FunctionLogSink } from './function-logs.ts';

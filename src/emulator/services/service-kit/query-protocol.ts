@@ -2,7 +2,7 @@
 // `Version`, flattened lists (`Tags.member.1.Key`) and maps (`Attributes.entry.1.key`); XML results
 // wrapped in <ActionResponse><ActionResult>, errors in <ErrorResponse>.
 import type { EmulatorRequest, EmulatorResponse } from '../../service-endpoint.ts';
-import { ServiceError } from './service-error.ts';
+import { ServiceError } from '../../service-error.ts';
 
 export function formOf(req: EmulatorRequest): URLSearchParams {
   const fromBody = new URLSearchParams(Buffer.from(req.body).toString('utf8'));

@@ -1,6 +1,6 @@
 // SQS queues and their messages: visibility timeouts, receive counts, delays and long-poll waiters.
 import { randomUUID } from 'node:crypto';
-import { ServiceError } from '../service-kit/service-error.ts';
+import { ServiceError } from '../../service-error.ts';
 import { md5Hex, md5OfAttributes, type MessageAttribute } from './message-md5.ts';
 
 export interface QueueRecord {

@@ -6,11 +6,11 @@ import { z } from 'zod';
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse, EndpointFactory } from '../../service-endpoint.ts';
 import { MAX_EVENT_BYTES } from '../../../eventbridge/limits.ts';
 import { decodeInput, parseJsonObject } from '../service-kit/decode.ts';
-import { jsonError, jsonResult } from '../service-kit/json-protocol.ts';
+import { jsonAnswer, jsonError } from '../../json-protocol.ts';
 import { page } from '../service-kit/ids.ts';
 import { claimsQuery, formOf, xmlError } from '../service-kit/query-protocol.ts';
 import { queryInput, queryResultXml, SQS_QUERY_NAMESPACE } from './sqs-query.ts';
-import { asServiceError, ServiceError } from '../service-kit/service-error.ts';
+import { asServiceError, ServiceError } from '../../service-error.ts';
 import { md5Hex, md5OfAttributes } from './message-md5.ts';
 import { bodyDigests, DEFAULT_QUEUE_ATTRIBUTES, QueueStore, SETTABLE_ATTRIBUTES, type QueueRecord, type SqsJournalEntry } from './queue-store.ts';
 
@@ -234,11 +234,11 @@ export function createSqsEndpoint(opts: SqsEndpointOptions = {}): EndpointFactor
       try {
         const result = await run(action, () => parseJsonObject(req.body, 'SerializationException'), req);
         ctx.log(`sqs:${action} ${req.region} 200`);
-        return jsonResult(result, CONTENT_TYPE);
+        return jsonAnswer(CONTENT_TYPE, result);
       } catch (e) {
         const err = asServiceError(e, 'InternalError');
         ctx.log(`sqs:${action} ${req.region} ${err.status}`);
-        return jsonError(err, CONTENT_TYPE, 'com.amazonaws.sqs#', QUERY_CODES[err.code] ?? err.code);
+        return jsonError(CONTENT_TYPE, err, { typePrefix: 'com.amazonaws.sqs#', queryCode: QUERY_CODES[err.code] ?? err.code });
       }
     };
 
