@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import { RateLimiter } from './rate-limit.ts';
 import { joinRequestSchema, progressRequestSchema, publicRoom } from './room-state.ts';
 import { RoomError, RoomStore } from './room-store.ts';
-import { staticSite } from './static-site.ts';
+import { staticSite } from '../site/static-site.ts';
 import { HOST_COOKIE } from './on-meetup-host.ts';
 
 /** A progress message is a few check titles: 8 KB is generous. */

@@ -1,4 +1,6 @@
-// Serves the built course (`dist/`) as a static host would, with the headers of its `_headers` file.
+// Serves the built course (`dist/`) as a static host would: `/a/` is `/a/index.html`, the headers of its
+// `_headers` file applied as Netlify and Cloudflare Pages apply them (404s included), text gzipped. Used by
+// `npm run meetup` and by the tests that check the deployed site.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
