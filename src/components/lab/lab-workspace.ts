@@ -1,11 +1,15 @@
 // The lab page's element: it renders a LabSession (src/labs/lab-session.ts: files, autosave, runner
-// choice, other tabs) as textareas upgraded to Monaco, results, trace, hints, solution diff and reset.
-import type { SaveState, WorkStorage } from '../../labs/lab-work-store.ts';
+// choice, other tabs) as textareas upgraded to Monaco, results, trace, hints, solution diff and reset;
+// the parts with a job of their own (result items, the solution diff, the explainer) are in their own files.
+import type { SaveState } from '../../labs/lab-work-store.ts';
 import { LabSession } from '../../labs/lab-session.ts';
-import type { CheckResult, LabDefinition, LabFiles, LabFileSpec, LabTraceEntry, OutputLine } from '../../labs/lab-types.ts';
+import type { LabDefinition, LabFiles, LabFileSpec, LabTraceEntry, OutputLine } from '../../labs/lab-types.ts';
 import { WorkerLabRunner } from '../../labs/browser/worker-runner.ts';
 import { webContainerUnavailableReason } from '../../labs/webcontainer/webcontainer-support.ts';
-import { lineDiff } from '../../labs/line-diff.ts';
+import { checkResultItem } from './check-result-item.ts';
+import { el, storage } from './dom.ts';
+import { explainSample } from './match-explainer.ts';
+import { renderSolutionDiff } from './solution-diff.ts';
 import { renderTrace } from './trace-view.ts';
 import { progressStore } from '../../progress/progress-client.ts';
 import type { LabEditors } from './monaco-editors.ts';
@@ -21,22 +25,6 @@ interface LabData {
 }
 
 const EDITOR_PREF_KEY = 'ebc:lab-editor';
-
-function storage(kind: 'localStorage' | 'sessionStorage' = 'localStorage'): WorkStorage | undefined {
-  try {
-    const s = window[kind];
-    s.getItem('ebc:probe');
-    return s;
-  } catch {
-    return undefined;
-  }
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
 
 class LabWorkspace extends HTMLElement {
   private data!: LabData;
@@ -259,7 +247,7 @@ class LabWorkspace extends HTMLElement {
     try {
       const report = await this.session.check({ onOutput: (l) => this.appendOutput(l) });
       if (!report) return;
-      list.replaceChildren(...report.results.map((r, i) => this.resultItem(r, i)));
+      list.replaceChildren(...report.results.map((r, i) => checkResultItem(r, this.data.definition.checks[i])));
       for (const l of report.output) this.appendOutput(l);
       const passed = report.results.filter((r) => r.status === 'passed').length;
       if (report.passed) {
@@ -276,42 +264,13 @@ class LabWorkspace extends HTMLElement {
     }
   }
 
-  private resultItem(r: CheckResult, index: number): HTMLLIElement {
-    const label = r.status === 'passed' ? 'Passed' : r.status === 'failed' ? 'Failed' : 'Error';
-    const li = el('li', { className: `lab-result lab-result--${r.status}` }, el('span', { className: 'lab-result-status' }, `${label}:`), r.title);
-    li.dataset.status = r.status;
-    if (r.message && r.status !== 'passed') li.append(el('p', { className: 'lab-result-message' }, r.message));
-    if (r.explanations?.length && r.status !== 'passed') {
-      // An event that got through by mistake did match: ask the question the learner has.
-      const spec = this.data.definition.checks[index];
-      const question = spec?.type === 'routes' && spec.expect !== 'reach' ? 'Why did my event match?' : "Why didn't my event match?";
-      const details = el('details', {}, el('summary', {}, question), el('ul', {}, ...r.explanations.map((x) => el('li', {}, x))));
-      li.append(details);
-    }
-    return li;
-  }
-
   // ---------------------------------------------------------------- why
 
   private async explain(): Promise<void> {
     const out = this.querySelector<HTMLElement>('.lab-why-result')!;
     const eventName = this.querySelector<HTMLSelectElement>('[data-why="event"]')!.value;
     const ruleName = this.querySelector<HTMLSelectElement>('[data-why="rule"]')!.value;
-    const rule = this.data.definition.bus.rules.find((r) => r.name === ruleName);
-    const event = this.data.definition.events[eventName];
-    if (!rule || !event) return;
-    const pattern = 'file' in rule.pattern ? (this.files[rule.pattern.file] ?? '') : JSON.stringify(rule.pattern.inline);
-    const { explainMatch } = await import('../../eventbridge/explain.ts');
-    const envelope = { version: '0', id: 'example', account: '123456789012', time: '2026-01-01T00:00:00Z', region: 'us-east-1', resources: [], ...event };
-    try {
-      const ex = explainMatch(pattern, envelope);
-      out.replaceChildren(
-        el('p', {}, el('strong', {}, ex.matched ? 'Matches. ' : 'Does not match. '), ex.summary),
-        el('ul', {}, ...ex.fields.map((f) => el('li', {}, `${f.matched ? '✓' : '✗'} ${f.path}: ${f.reason ?? (f.matched ? 'matched' : 'did not match')} (event has ${JSON.stringify(f.values)})`))),
-      );
-    } catch (e) {
-      out.replaceChildren(el('p', { className: 'lab-error' }, `The pattern of ${ruleName} is not valid: ${e instanceof Error ? e.message : String(e)}`));
-    }
+    await explainSample(out, this.data.definition, this.files, eventName, ruleName);
   }
 
   // ---------------------------------------------------------------- hints, solution, reset
@@ -341,34 +300,8 @@ class LabWorkspace extends HTMLElement {
       this.solutionView = undefined;
       return;
     }
-    // Every file the solution changes, the current one first.
-    const paths = this.data.fileSpecs
-      .map((f) => f.path)
-      .filter((p) => !this.data.fileSpecs.find((f) => f.path === p)?.readonly && p in this.data.solution)
-      .sort((a, b) => Number(b === this.current) - Number(a === this.current));
-    body.replaceChildren();
     section.hidden = false;
-    const views: { dispose(): void }[] = [];
-    for (const path of paths) {
-      const solution = this.data.solution[path] ?? '';
-      const mine = this.files[path] ?? '';
-      body.append(el('h3', {}, mine === solution ? `${path} (same as the solution)` : path));
-      if (mine === solution) continue;
-      if (this.editors) {
-        const host = el('div', { className: 'lab-diff-editor' });
-        body.append(host);
-        views.push(this.editors.showDiff(host, path, mine, solution));
-      } else {
-        const pre = el('pre', { className: 'lab-diff', tabIndex: 0 });
-        pre.setAttribute('role', 'region');
-        pre.setAttribute('aria-label', `Differences between your ${path} and the solution`);
-        for (const d of lineDiff(mine, solution)) {
-          pre.append(el('span', { className: d.op === '+' ? 'lab-diff-add' : d.op === '-' ? 'lab-diff-del' : '' }, `${d.op === '-' ? '−' : d.op} ${d.text}\n`));
-        }
-        body.append(pre);
-      }
-    }
-    this.solutionView = { dispose: () => views.forEach((v) => v.dispose()) };
+    this.solutionView = renderSolutionDiff(body, { fileSpecs: this.data.fileSpecs, solution: this.data.solution, files: this.files, current: this.current, editors: this.editors });
     btn.setAttribute('aria-expanded', 'true');
     btn.textContent = 'Hide solution';
   }
