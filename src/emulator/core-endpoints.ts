@@ -1,7 +1,7 @@
 // EventBridge and CloudWatch Logs as two ServiceEndpoints over one CoreRegions, plus a health check.
 import { EVENTS_OPERATIONS } from './events-operations.ts';
 import { LOGS_OPERATIONS } from './logs-operations.ts';
-import { CoreRegions, type CoreOptions, type LogAppendEntry } from './core-services.ts';
+import { CoreRegions, isArchiveEntry, type CoreOptions, type LogAppendEntry } from './core-services.ts';
 import { AwsError } from '../eventbridge/aws-error.ts';
 import { isCallEntry, jsonEndpoint, type CallEntry } from './json-endpoint.ts';
 import type { JournalLine } from './journal-file.ts';
@@ -44,18 +44,24 @@ export function coreEndpoints(opts: CoreOptions = {}, onRegions?: (r: CoreRegion
   };
   const events: EndpointFactory = (ctx): ServiceEndpoint => {
     const r = shared(ctx);
+    const base = jsonEndpoint(ctx, {
+      name: 'events',
+      prefix: EVENTS_PREFIX,
+      table: EVENTS_OPERATIONS,
+      service: (region) => r.events(region),
+      validationCode: 'ValidationException',
+      settle: async (region) => {
+        await r.events(region).whenIdle();
+        await r.stored(region);
+      },
+    });
     return {
-      ...jsonEndpoint(ctx, {
-        name: 'events',
-        prefix: EVENTS_PREFIX,
-        table: EVENTS_OPERATIONS,
-        service: (region) => r.events(region),
-        validationCode: 'ValidationException',
-        settle: async (region) => {
-          await r.events(region).whenIdle();
-          await r.logsStored(region);
-        },
-      }),
+      ...base,
+      async replay(entry) {
+        if (!isArchiveEntry(entry)) return base.replay?.(entry);
+        if ('archived' in entry) r.events(entry.region).restoreArchived(entry.archived.archive, entry.archived.stored);
+        else r.events(entry.region).restoreReplay(entry.replay);
+      },
       async close() {
         for (const [, svc] of r.all()) await svc.whenIdle();
       },
@@ -69,7 +75,7 @@ export function coreEndpoints(opts: CoreOptions = {}, onRegions?: (r: CoreRegion
       table: LOGS_OPERATIONS,
       service: (region) => r.logs(region),
       validationCode: 'InvalidParameterException',
-      settle: (region) => r.logsStored(region),
+      settle: (region) => r.stored(region),
     });
     const seen = new Set<string>();
     return {
@@ -90,7 +96,7 @@ export function coreEndpoints(opts: CoreOptions = {}, onRegions?: (r: CoreRegion
         const line = logLine(payload, ctx.now());
         svc.appendMessage(group, stream ?? 'emulator', line.message, line.timestamp);
         await created;
-        await r.logsStored(region);
+        await r.stored(region);
         return true;
       },
       async replay(entry) {

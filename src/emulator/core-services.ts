@@ -4,6 +4,8 @@
 import { EventBridgeService, systemClock, type Clock } from '../eventbridge/bus/index.ts';
 import { LogsService } from '../eventbridge/logs/index.ts';
 import type { StoredLogEvent } from '../eventbridge/logs/logs-service.ts';
+import type { ArchivedEvent } from '../eventbridge/bus/archives.ts';
+import type { ReplayDescription } from '../eventbridge/bus/types.ts';
 import type { RetentionCaps } from '../eventbridge/logs/log-retention.ts';
 import type { EmulatorContext } from './service-endpoint.ts';
 
@@ -19,6 +21,15 @@ export interface CoreOptions {
 export interface LogAppendEntry {
   region: string;
   append: StoredLogEvent;
+}
+
+/** A journaled archived event or final replay record: archives and replays survive a restart. */
+export type ArchiveEntry = { region: string; archived: { archive: string; stored: ArchivedEvent } } | { region: string; replay: ReplayDescription };
+
+export function isArchiveEntry(v: unknown): v is ArchiveEntry {
+  if (typeof v !== 'object' || v === null || typeof (v as { region?: unknown }).region !== 'string') return false;
+  const e = v as Partial<{ archived: { archive?: unknown; stored?: unknown }; replay: { ReplayName?: unknown } }>;
+  return (typeof e.archived === 'object' && typeof e.archived?.archive === 'string' && typeof e.archived.stored === 'object') || (typeof e.replay === 'object' && typeof e.replay?.ReplayName === 'string');
 }
 
 export class CoreRegions {
@@ -41,7 +52,13 @@ export class CoreRegions {
     if (svc === undefined) {
       const logs = new LogsService({ region, account: this.ctx.accountId, now: () => this.clock.now(), ...(this.opts.logCaps ? { caps: this.opts.logCaps } : {}) });
       svc = new EventBridgeService({ region, account: this.ctx.accountId, clock: this.clock, logs, external: (arn, payload) => this.ctx.deliver(arn, payload) });
-      if (this.opts.durable) logs.onAppend = (e) => this.journalAppend(region, e);
+      if (this.opts.durable) {
+        logs.onAppend = (append) => this.journalStored('logs', region, { region, append } satisfies LogAppendEntry);
+        svc.persist({
+          archived: (archive, stored) => this.journalStored('events', region, { region, archived: { archive, stored } } satisfies ArchiveEntry),
+          replay: (replay) => this.journalStored('events', region, { region, replay } satisfies ArchiveEntry),
+        });
+      }
       logs.onCapReached = (caps) => this.ctx.log(
         `CloudWatch Logs in ${region}: the retained log events reached the cap (${caps.maxEvents} events or ${Math.round(caps.maxBytes / 1048576)} MB); from now on the oldest are dropped as new ones arrive (--max-log-events, --max-log-mb)`,
       );
@@ -58,17 +75,17 @@ export class CoreRegions {
     return this.regions.entries();
   }
 
-  /** Resolves once every log event stored so far in the region is on disk. */
-  async logsStored(region: string): Promise<void> {
+  /** Resolves once every log event, archived event and replay record stored so far in the region is on disk. */
+  async stored(region: string): Promise<void> {
     const set = this.pending.get(region);
     if (set !== undefined && set.size > 0) await Promise.all([...set]);
   }
 
-  private journalAppend(region: string, append: StoredLogEvent): void {
+  private journalStored(endpoint: 'logs' | 'events', region: string, entry: LogAppendEntry | ArchiveEntry): void {
     if (this.replaying) return;
     let set = this.pending.get(region);
     if (set === undefined) this.pending.set(region, (set = new Set()));
-    const p: Promise<void> = this.ctx.journal('logs', { region, append } satisfies LogAppendEntry).finally(() => set.delete(p));
+    const p: Promise<void> = this.ctx.journal(endpoint, entry).finally(() => set.delete(p));
     set.add(p);
     p.catch(() => undefined); // the call waiting on it reports the failure
   }

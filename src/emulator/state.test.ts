@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, statSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  CreateEventBusCommand, DescribeRuleCommand, DisableRuleCommand, ListTargetsByRuleCommand, PutEventsCommand,
+  CreateArchiveCommand, CreateEventBusCommand, DeleteArchiveCommand, DescribeArchiveCommand, DescribeReplayCommand, ListReplaysCommand, StartReplayCommand,
+  DescribeRuleCommand, DisableRuleCommand, ListTargetsByRuleCommand, PutEventsCommand,
   ListEventBusesCommand, ListRulesCommand, PutRuleCommand, PutTargetsCommand,
 } from '@aws-sdk/client-eventbridge';
 import { CreateLogGroupCommand, DeleteLogStreamCommand, FilterLogEventsCommand, PutRetentionPolicyCommand } from '@aws-sdk/client-cloudwatch-logs';
@@ -47,6 +48,38 @@ describe('--state journal', () => {
     const third = await createEmulator({ port: 0, stateFile: file });
     expect((await clientsFor(third.url).logs.send(new FilterLogEventsCommand({ logGroupName: '/kept' }))).events).toHaveLength(2);
     await third.close();
+  });
+
+  it('keeps what archives stored and the records of replays across restarts, and replays them after one', async () => {
+    const file = join(tempDir(), 'archive.jsonl');
+    const first = await createEmulator({ port: 0, stateFile: file });
+    const a = clientsFor(first.url);
+    const bus = (await a.events.send(new CreateEventBusCommand({ Name: 'orders' }))).EventBusArn!;
+    const archiveArn = (await a.events.send(new CreateArchiveCommand({ ArchiveName: 'all-orders', EventSourceArn: bus, EventPattern: '{"source":["shop"]}' }))).ArchiveArn!;
+    await a.events.send(new CreateArchiveCommand({ ArchiveName: 'gone', EventSourceArn: bus }));
+    await a.logs.send(new CreateLogGroupCommand({ logGroupName: '/kept' }));
+    await a.events.send(new PutRuleCommand({ Name: 'replayed', EventBusName: 'orders', EventPattern: '{"replay-name":[{"exists":true}]}' }));
+    await a.events.send(new PutTargetsCommand({ Rule: 'replayed', EventBusName: 'orders', Targets: [{ Id: 'l', Arn: GROUP_ARN }] }));
+    const time = new Date(Date.now() - 60_000);
+    await a.events.send(new PutEventsCommand({ Entries: [1, 2, 3].map((n) => ({ EventBusName: 'orders', Source: n === 3 ? 'other' : 'shop', DetailType: 'Order', Detail: JSON.stringify({ n }), Time: time })) }));
+    const window = { EventSourceArn: archiveArn, EventStartTime: new Date(time.getTime() - 1000), EventEndTime: new Date(), Destination: { Arn: bus } };
+    await a.events.send(new StartReplayCommand({ ReplayName: 'before-restart', ...window }));
+    await a.events.send(new DeleteArchiveCommand({ ArchiveName: 'gone' }));
+    await first.close();
+
+    const second = await createEmulator({ port: 0, stateFile: file });
+    const b = clientsFor(second.url);
+    const archive = await b.events.send(new DescribeArchiveCommand({ ArchiveName: 'all-orders' }));
+    expect(archive.EventCount).toBe(2);
+    await expect(b.events.send(new DescribeArchiveCommand({ ArchiveName: 'gone' }))).rejects.toThrow(/does not exist/);
+    const before = await b.events.send(new DescribeReplayCommand({ ReplayName: 'before-restart' }));
+    expect(before.State).toBe('COMPLETED');
+    expect(before.ReplayStartTime).toBeInstanceOf(Date);
+    await b.events.send(new StartReplayCommand({ ReplayName: 'after-restart', ...window }));
+    expect((await b.events.send(new ListReplaysCommand({}))).Replays?.map((r) => r.ReplayName).sort()).toEqual(['after-restart', 'before-restart']);
+    const logged = (await b.logs.send(new FilterLogEventsCommand({ logGroupName: '/kept' }))).events?.map((e) => JSON.parse(e.message ?? '{}') as { 'replay-name': string; detail: { n: number } });
+    expect(logged?.map((e) => `${e['replay-name']}:${e.detail.n}`).sort()).toEqual(['after-restart:1', 'after-restart:2', 'before-restart:1', 'before-restart:2']);
+    await second.close();
   });
 
   it('compacts the journal to what is retained, and a restart sees the same events once', async () => {

@@ -5,14 +5,32 @@ import type { ArchiveDescription, CreateArchiveRequest, EventEnvelope } from './
 
 const ARCHIVE_NAME = /^[.\-_A-Za-z0-9]+$/;
 
+/** One event as an archive keeps it. */
+export interface ArchivedEvent {
+  event: EventEnvelope;
+  storedAt: number;
+  size: number;
+}
+
 interface StoredArchive {
   info: ArchiveDescription;
   busName: string;
-  events: { event: EventEnvelope; storedAt: number; size: number }[];
+  events: ArchivedEvent[];
 }
 
 export class ArchiveStore {
   private readonly archives = new Map<string, StoredArchive>();
+  /** Told of every event an archive stores (a durable host journals it). */
+  onCapture: ((archiveName: string, stored: ArchivedEvent) => void) | undefined;
+
+  /** Puts back an event a durable host journaled; an archive deleted since then takes nothing. */
+  restore(archiveName: string, stored: ArchivedEvent): void {
+    const a = this.archives.get(archiveName);
+    if (!a) return;
+    a.events.push(structuredCloneJson(stored));
+    a.info.EventCount += 1;
+    a.info.SizeBytes += stored.size;
+  }
 
   create(i: CreateArchiveRequest, arn: string, busName: string, now: number): ArchiveDescription {
     if (typeof i?.ArchiveName !== 'string' || !ARCHIVE_NAME.test(i.ArchiveName) || i.ArchiveName.length > 48) {
@@ -86,7 +104,9 @@ export class ArchiveStore {
       this.expire(a, now);
       if (a.info.EventPattern !== undefined && !matches(a.info.EventPattern, event)) continue;
       const size = new TextEncoder().encode(JSON.stringify(event)).length;
-      a.events.push({ event: structuredCloneJson(event), storedAt: now, size });
+      const kept = { event: structuredCloneJson(event), storedAt: now, size };
+      a.events.push(kept);
+      this.onCapture?.(a.info.ArchiveName, kept);
       a.info.EventCount += 1;
       a.info.SizeBytes += size;
       stored.push(a.info.ArchiveName);

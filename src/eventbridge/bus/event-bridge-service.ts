@@ -13,7 +13,7 @@ import { randomId, scheduledEnvelope } from './envelope.ts';
 import { RuleScheduler } from './rule-scheduler.ts';
 import { TraceStore } from './trace.ts';
 import { QueueStore } from './queues.ts';
-import { ArchiveStore } from './archives.ts';
+import { ArchiveStore, type ArchivedEvent } from './archives.ts';
 import { ReplayStore } from './replays.ts';
 import { BusStore, policyText, ruleShape } from './bus-store.ts';
 import type { BusRecord, RuleRecord } from './bus-store.ts';
@@ -411,6 +411,23 @@ export class EventBridgeService {
       started: (bus, name, count) => this.trace.record({ kind: 'replay.started', bus, message: `replay ${name}: ${count} event(s)`, data: { replay: name } }),
       completed: (bus, name) => this.trace.record({ kind: 'replay.completed', bus, message: `replay ${name} completed`, data: { replay: name } }),
     });
+  }
+
+  /**
+   * For a durable host (the emulator's --state): `archived` hears every event an archive stores and
+   * `replay` every final replay record; `restore*` puts them back at the next start.
+   */
+  persist(hooks: { archived(archiveName: string, stored: ArchivedEvent): void; replay(record: ReplayDescription): void }): void {
+    this.archives.onCapture = hooks.archived;
+    this.replays.onRecord = hooks.replay;
+  }
+
+  restoreArchived(archiveName: string, stored: ArchivedEvent): void {
+    this.archives.restore(archiveName, stored);
+  }
+
+  restoreReplay(record: ReplayDescription): void {
+    this.replays.restore(record);
   }
 
   cancelReplay(i: { ReplayName: string }): { ReplayArn: string; State: string; StateReason?: string } {

@@ -19,8 +19,19 @@ export interface ReplayRun {
   completed: (busName: string, replayName: string) => void;
 }
 
+const REPLAY_DATES = ['EventStartTime', 'EventEndTime', 'EventLastReplayedTime', 'ReplayStartTime', 'ReplayEndTime'] as const;
+
 export class ReplayStore {
   private readonly replays = new Map<string, ReplayDescription>();
+  /** Told of each replay record when it is final (completed or cancelled): a durable host journals it. */
+  onRecord: ((record: ReplayDescription) => void) | undefined;
+
+  /** Puts back a record a durable host journaled (its dates as JSON gave them back). */
+  restore(record: ReplayDescription): void {
+    const r = { ...record } as ReplayDescription & Record<string, unknown>;
+    for (const k of REPLAY_DATES) if (r[k] !== undefined) r[k] = new Date(r[k] as string | number | Date);
+    this.replays.set(r.ReplayName, r);
+  }
 
   start(i: StartReplayRequest, run: ReplayRun): { ReplayArn: string; State: string; ReplayStartTime: Date } {
     if (typeof i?.ReplayName !== 'string' || !REPLAY_NAME.test(i.ReplayName)) {
@@ -67,6 +78,7 @@ export class ReplayStore {
     info.State = 'COMPLETED';
     info.ReplayEndTime = new Date(run.now());
     run.completed(archive.busName, i.ReplayName);
+    this.onRecord?.({ ...info });
     // AWS answers before the replay runs, so its response always says STARTING.
     return { ReplayArn: info.ReplayArn, State: 'STARTING', ReplayStartTime: info.ReplayStartTime };
   }
@@ -79,6 +91,7 @@ export class ReplayStore {
       throw new EventBridgeError('IllegalStatusException', `Replay ${name} is not in a valid state for this operation.`);
     }
     r.State = 'CANCELLED';
+    this.onRecord?.({ ...r });
     return { ReplayArn: r.ReplayArn, State: 'CANCELLING' };
   }
 
