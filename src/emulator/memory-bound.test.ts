@@ -1,5 +1,5 @@
 // Memory stays bounded under sustained PutEvents into a log group: the emulator (a child process, so its
-// own RSS is measured) runs with small retention caps for 12 s at full speed from 4 clients; its RSS must
+// own RSS is measured) runs with small retention caps for 60 s (as the issue asks) at full speed from 4 clients; its RSS must
 // stay under RSS_BOUND_MB and the log group must hold exactly the capped number of newest events.
 import { readFileSync } from 'node:fs';
 import { PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
@@ -13,7 +13,7 @@ import { clientsFor, spawnEmulator } from './test-clients.ts';
  */
 export const RSS_BOUND_MB = 400;
 const CAP = 5000;
-const RUN_MS = 12_000;
+const RUN_MS = 60_000;
 
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -22,7 +22,7 @@ function rssMb(pid: number): number {
 
 it(`keeps the emulator under ${RSS_BOUND_MB} MB RSS during ${RUN_MS / 1000} s of PutEvents into a log group`, async () => {
   const { url, child } = await spawnEmulator(['--region', 'eu-west-1', '--max-log-events', String(CAP)]);
-  const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const guard = setTimeout(() => child.kill('SIGKILL'), 150_000);
   try {
     const { events, logs } = clientsFor(url);
     await logs.send(new CreateLogGroupCommand({ logGroupName: '/flood' }));
@@ -57,4 +57,4 @@ it(`keeps the emulator under ${RSS_BOUND_MB} MB RSS during ${RUN_MS / 1000} s of
     clearTimeout(guard);
     child.kill('SIGKILL');
   }
-}, 90_000);
+}, 180_000);
