@@ -101,4 +101,9 @@ describe('explainMatch', () => {
     for (const r of reasons) expect(lines.filter((l) => l.includes(r))).toHaveLength(1);
     expect(new Set(lines).size).toBe(lines.length);
   });
+  it('says a field is an object, not missing, when its value is an object', () => {
+    const event = { detail: { x: { a: 1 } } };
+    expect(explainMatch({ detail: { x: [{ exists: true }] } }, event).fields[0]?.reason).toBe('detail.x is an object, not a value; exists: true needs a value: match a field inside it, such as detail.x.a');
+    expect(explainMatch({ detail: { x: ['a'] } }, event).fields[0]?.reason).toMatch(/^detail\.x is an object, not a value; an exact match needs a value/);
+  });
 });

@@ -44,6 +44,9 @@ function explainField(f: FieldCondition, ev: FlatEvent): FieldExplanation {
     if (f.allowsAbsent) return { path: f.path, matched: true, values };
     const ops = [...new Set(f.positive.map((m) => kindOf(m).needs))];
     const needs = ops.length === 1 ? `${ops[0]} needs a value` : `the pattern needs a value (${list(ops)})`;
+    const inside = fieldInside(f.path, ev);
+    // A field whose value is an object has no value of its own: patterns see only the values inside it.
+    if (inside) return { path: f.path, matched: false, values, reason: `${f.path} is an object, not a value; ${needs}: match a field inside it, such as ${inside}` };
     return { path: f.path, matched: false, values, reason: `${f.path} is missing; ${needs}${underDetailHint(f.path, ev)}` };
   }
   if (f.positive.length === 0) {
@@ -103,6 +106,12 @@ function typeMismatchHint(f: FieldCondition, present: Leaf[]): string {
  * A common slip: a detail field written at the top level of the pattern. When the event has
  * the field only under "detail", say where it is.
  */
+/** The first field inside `path` when the event's value there is an object (its leaves are under it). */
+function fieldInside(path: string, ev: FlatEvent): string | undefined {
+  for (const p of ev.byPath.keys()) if (p.startsWith(`${path}.`)) return p;
+  return undefined;
+}
+
 function underDetailHint(path: string, ev: FlatEvent): string {
   if (path === 'detail' || path.startsWith('detail.')) return '';
   const under = `detail.${path}`;
