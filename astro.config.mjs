@@ -6,10 +6,12 @@ import { listLabLinks } from './src/course/lab-list.ts';
 import { listLessonSlugs } from './src/course/lesson-list.ts';
 import { offlineCourse } from './src/offline/service-worker-integration.ts';
 import { headersFor, readHeadersFile } from './src/site/headers-file.ts';
+import { devHeaders } from './src/site/dev-headers-integration.ts';
 
 const labs = listLabLinks('./labs');
 // `npm start` and `npm run preview` send the headers every page gets when deployed (public/_headers).
-const siteHeaders = headersFor(readHeadersFile('./public/_headers'), '/');
+const headerRules = readHeadersFile('./public/_headers');
+const siteHeaders = headersFor(headerRules, '/');
 
 export default defineConfig({
   // Separate output and cache folders let several builds (for example parallel test runs) share one checkout.
@@ -18,6 +20,8 @@ export default defineConfig({
   site: 'https://eventbridge-course.example',
   server: { port: 4321, host: '127.0.0.1', headers: siteHeaders },
   vite: {
+    // Pre-bundled at start, so that the first Run in `npm start` does not meet Vite's "Outdated Optimize Dep" reload.
+    optimizeDeps: { include: ['@aws-sdk/client-eventbridge', 'ajv', 'ajv-draft-04', 'ajv-formats'] },
     worker: {
       // ES module workers: the lab runner loads the AWS SDK as a chunk of its own, only for labs whose handlers import it.
       format: 'es',
@@ -63,5 +67,6 @@ export default defineConfig({
       ],
     }),
     offlineCourse(),
+    devHeaders(headerRules),
   ],
 });

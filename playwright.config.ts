@@ -3,7 +3,8 @@ import { BROWSER_ARGS, findBrowser } from './tests/e2e/find-browser.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4399);
 
-// Browser tests run against the built site (`npm run build` first), served by `astro preview`.
+// Browser tests run against the built site (`npm run build` first), served as a static host serves it, with
+// the headers of its `_headers` file (scripts/preview.ts).
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
@@ -24,7 +25,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx astro preview --port ${port} --host 127.0.0.1 --ignore-lock`,
+    command: `node scripts/preview.ts --port ${port} --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -48,3 +48,12 @@ it('npm start serves the home page, which links to both module 1 lessons, and se
   expect(lesson.status).toBe(200);
   expect(lesson.text).toContain('Not just Lambda');
 }, 90_000);
+
+it("npm start gives the lab runner's worker the stricter policy public/_headers gives it when deployed", async () => {
+  await get('/');
+  const res = await fetch(`http://127.0.0.1:${port}/src/labs/browser/lab-worker.ts?worker_file&type=module`);
+  expect(res.status).toBe(200);
+  const policy = res.headers.get('content-security-policy') ?? '';
+  expect(policy).toContain("default-src 'none'");
+  expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+}, 90_000);

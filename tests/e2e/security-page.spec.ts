@@ -63,3 +63,14 @@ test('a patched built-in does not survive into the next Check', async ({ page })
   await expect(result(page, 'The handler emits OrderConfirmed')).toHaveAttribute('data-status', 'failed');
   await expectCleanNextCheck(page);
 });
+
+test('a memory bomb in a handler is stopped at its timeout; the tab survives and the next Check is clean', async ({ page }) => {
+  let crashed = false;
+  page.on('crash', () => (crashed = true));
+  // As fast as a handler can grow the heap: small objects, never released.
+  await attack(page, "export async function handler() {\n  const kept: unknown[] = [];\n  for (let i = 0; ; i++) kept.push({ i, s: 'x' + i });\n}\n");
+  await survive(page, 'Run', 'ran longer than its 3 s timeout');
+  expect(crashed).toBe(false);
+  await expectResponsive(page);
+  await expectCleanNextCheck(page);
+});
