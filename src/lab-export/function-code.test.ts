@@ -38,9 +38,12 @@ afterAll(async () => {
 
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 
-/** Loads index.js as Lambda's runtime would: CommonJS with the real require; console lines are collected. */
 async function deployed(learnerTs: string): Promise<{ handler: Handler; lines: string[] }> {
-  const code = wrapperCode(await nodeTranspile('handler.ts', learnerTs), 'handler');
+  return deployedCode(wrapperCode(await nodeTranspile('handler.ts', learnerTs), 'handler'));
+}
+
+/** Loads index.js as Lambda's runtime would: CommonJS with the real require; console lines are collected. */
+function deployedCode(code: string): { handler: Handler; lines: string[] } {
   const lines: string[] = [];
   const console = { log: (...a: unknown[]) => lines.push(format(...a)) };
   const module = { exports: {} as { handler: Handler } };
@@ -141,6 +144,14 @@ export const handler = async () => {
   expect((await arrivals()).map((e) => e.detail).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
     { n: 1, [ROOT_FIELD]: 'evt-6', [HOP_FIELD]: 1 }, { n: 2, [ROOT_FIELD]: 'evt-6', [HOP_FIELD]: 1 },
   ]);
+});
+
+it('names the file when it exports no such handler, and still logs the call', async () => {
+  const code = wrapperCode(await nodeTranspile('handler.ts', 'export const handle = async () => {};'), 'handler', 'lab/handler.ts');
+  const { handler, lines } = await deployedCode(code);
+  await expect(handler({ id: 'evt-7' }, lambdaContext())).rejects.toThrow('lab/handler.ts does not export a function named handler');
+  expect(marked(lines, CALL_MARK)).toEqual([{ id: 'evt-7' }]);
+  expect(marked(lines, FAIL_MARK)).toEqual([{ id: 'evt-7', message: 'lab/handler.ts does not export a function named handler' }]);
 });
 
 it('keeps the learner code as compiled, word for word', async () => {

@@ -35,9 +35,11 @@ export function recorderCode(): string {
  * An entry is logged as emitted only once PutEvents accepted it (it has an EventId), so a rejected entry or a
  * refused request (a Detail that is not a string) is not counted; the learner sees AWS's own answer or error.
  * The client classes are proxies rather than subclasses so that `instanceof EventBridgeClient` still holds for
- * the aggregated EventBridge client, as it does in AWS.
+ * the aggregated EventBridge client, as it does in AWS. A module without the handler fails each invocation with
+ * a sentence naming the learner's file (where Lambda would say Runtime.HandlerNotFound about index.js), after the
+ * call is logged, so verify still sees what the function was given.
  */
-export function wrapperCode(learnerCommonJs: string, exportName: string): string {
+export function wrapperCode(learnerCommonJs: string, exportName: string, fileName = 'your module'): string {
   return `const sdk = require('@aws-sdk/client-eventbridge');
 let root = '', hop = 0;
 const log = (mark, o) => console.log(mark + JSON.stringify(o));
@@ -65,7 +67,10 @@ exports.handler = async (event, context) => {
   const d = (event && event.detail) || {};
   root = d[${q(ROOT_FIELD)}] || (event && event.id) || '';
   hop = Number(d[${q(HOP_FIELD)}] || 0) + 1;
-  try { return await learner[${q(exportName)}](event, context); }
+  try {
+    if (typeof learner[${q(exportName)}] !== 'function') throw new Error(${q(`${fileName} does not export a function named ${exportName}`)});
+    return await learner[${q(exportName)}](event, context);
+  }
   catch (e) { log(${q(FAIL_MARK)}, { id: (event && event.id) || '', message: String((e && e.message) || e) }); throw e; }
 };
 `;
