@@ -1,8 +1,8 @@
 // The inline code (Code.ZipFile) of each deployed function. CloudFormation writes it to index.js, which
-// Lambda loads as CommonJS (ES modules are not supported inline: CloudFormation's Code reference). Learner handlers keep
-// today's course shape `(input, context)` with a synchronous `context.bus.putEvents`, so a small CommonJS
-// wrapper gives them that context over the real SDK client and records, in the function's own log group,
-// what the function received and emitted: `verify` reads those lines back as the checks' observations.
+// Lambda loads as CommonJS (ES modules are not supported inline: CloudFormation's Code reference). The
+// learner's handler runs as written, with the real event and Lambda context. What `verify` reads back comes
+// from the SDK's own extension point: the learner's module gets a `require` whose EventBridgeClient is the
+// real one plus a middleware that logs and marks each PutEvents, so no line of learner code is rewritten.
 
 /** Log line prefixes `verify` parses. */
 export const CALL_MARK = 'COURSE_CALL ';
@@ -18,39 +18,60 @@ export const MAX_HOPS = 8;
 /** Our own bound on inline code: CloudFormation dropped its old 4,096-character ZipFile limit in 2022, but a
  * lab's function should stay small enough to read in the template, and an older tool may still enforce it. */
 export const MAX_INLINE_CODE_CHARS = 4096;
+/** The middleware's name in each client's stack (a stack refuses two entries of one name). */
+export const MIDDLEWARE_NAME = 'courseMarks';
+
+const q = JSON.stringify;
 
 /** A function that checks.json names as a target but the lab gives no code for: it only records. */
 export function recorderCode(): string {
-  return `exports.handler = async (event) => { console.log(${JSON.stringify(CALL_MARK)} + JSON.stringify(event)); };\n`;
+  return `exports.handler = async (event) => { console.log(${q(CALL_MARK)} + JSON.stringify(event)); };\n`;
 }
 
-/** Wraps the learner's module, compiled to CommonJS, around the course's handler context. */
-export function wrapperCode(learnerCommonJs: string, exportName: string): string {
-  return `const { EventBridgeClient, PutEventsCommand } = require('@aws-sdk/client-eventbridge');
-const client = new EventBridgeClient({});
-const learner = (() => { const module = { exports: {} }; (function (exports, module) {
+/**
+ * Wraps the learner's module, compiled to CommonJS. One invocation runs at a time in a Lambda environment, so
+ * the chain (root, hop) of the running one sits in module variables the middleware reads. Past MAX_HOPS the
+ * middleware answers as PutEvents does for an accepted entry, without sending: a loop stops and costs nothing.
+ * An entry is logged as emitted only once PutEvents accepted it (it has an EventId), so a rejected entry or a
+ * refused request (a Detail that is not a string) is not counted; the learner sees AWS's own answer or error.
+ * The client classes are proxies rather than subclasses so that `instanceof EventBridgeClient` still holds for
+ * the aggregated EventBridge client, as it does in AWS. A module without the handler fails each invocation with
+ * a sentence naming the learner's file (where Lambda would say Runtime.HandlerNotFound about index.js), after the
+ * call is logged, so verify still sees what the function was given.
+ */
+export function wrapperCode(learnerCommonJs: string, exportName: string, fileName = 'your module'): string {
+  return `const sdk = require('@aws-sdk/client-eventbridge');
+let root = '', hop = 0;
+const log = (mark, o) => console.log(mark + JSON.stringify(o));
+const json = (s) => { try { return JSON.parse(s); } catch { return s; } };
+const seen = (e) => ({ source: e.Source, 'detail-type': e.DetailType, detail: json(e.Detail), root, hop });
+const marks = (next, ctx) => async (args) => {
+  if (ctx.commandName !== 'PutEventsCommand') return next(args);
+  const entries = args.input.Entries || [];
+  if (hop > ${MAX_HOPS}) {
+    entries.forEach((e) => log(${q(LOOP_MARK)}, seen(e)));
+    return { output: { $metadata: { httpStatusCode: 200 }, FailedEntryCount: 0, Entries: entries.map(() => ({ EventId: crypto.randomUUID() })) }, response: {} };
+  }
+  const tag = (e) => { const d = typeof e.Detail === 'string' && json(e.Detail); return d && typeof d === 'object' && !Array.isArray(d) ? { ...e, Detail: JSON.stringify({ ...d, ${q(ROOT_FIELD)}: root, ${q(HOP_FIELD)}: hop }) } : e; };
+  const res = await next({ ...args, input: { ...args.input, Entries: entries.map(tag) } });
+  (res.output.Entries || []).forEach((r, i) => { if (r.EventId && entries[i]) log(${q(EMIT_MARK)}, seen(entries[i])); });
+  return res;
+};
+const mark = (C) => new Proxy(C, { construct(T, a, n) { const c = Reflect.construct(T, a, n); c.middlewareStack.add(marks, { step: 'initialize', name: ${q(MIDDLEWARE_NAME)} }); return c; } });
+const course = { ...sdk, EventBridgeClient: mark(sdk.EventBridgeClient), EventBridge: mark(sdk.EventBridge) };
+const learner = (() => { const module = { exports: {} }; (function (exports, module, require) {
 ${learnerCommonJs.trim()}
-})(module.exports, module); return module.exports; })();
+})(module.exports, module, (id) => (id === '@aws-sdk/client-eventbridge' ? course : require(id))); return module.exports; })();
 exports.handler = async (event, context) => {
-  console.log(${JSON.stringify(CALL_MARK)} + JSON.stringify(event));
+  log(${q(CALL_MARK)}, event);
   const d = (event && event.detail) || {};
-  const root = d[${JSON.stringify(ROOT_FIELD)}] || (event && event.id) || '';
-  const hop = Number(d[${JSON.stringify(HOP_FIELD)}] || 0) + 1;
-  const pending = [];
-  const bus = { putEvents(input) {
-    for (const e of input.Entries) {
-      const seen = { source: e.Source, 'detail-type': e.DetailType, detail: JSON.parse(e.Detail), root, hop };
-      if (hop > ${MAX_HOPS}) { console.log(${JSON.stringify(LOOP_MARK)} + JSON.stringify(seen)); continue; }
-      console.log(${JSON.stringify(EMIT_MARK)} + JSON.stringify(seen));
-      const detail = { ...seen.detail, ${JSON.stringify(ROOT_FIELD)}: root, ${JSON.stringify(HOP_FIELD)}: hop };
-      pending.push(client.send(new PutEventsCommand({ Entries: [{ ...e, Detail: JSON.stringify(detail), EventBusName: process.env.EVENT_BUS_NAME }] })));
-    }
-    return { FailedEntryCount: 0 };
-  } };
-  const ctx = { functionName: context.functionName, ruleName: process.env.RULE_NAME || '', eventId: root || context.awsRequestId, attempt: 1, bus };
-  try { return await learner[${JSON.stringify(exportName)}](event, ctx); }
-  catch (e) { console.log(${JSON.stringify(FAIL_MARK)} + JSON.stringify({ id: (event && event.id) || '', message: String((e && e.message) || e) })); throw e; }
-  finally { await Promise.all(pending); }
+  root = d[${q(ROOT_FIELD)}] || (event && event.id) || '';
+  hop = Number(d[${q(HOP_FIELD)}] || 0) + 1;
+  try {
+    if (typeof learner[${q(exportName)}] !== 'function') throw new Error(${q(`${fileName} does not export a function named ${exportName}`)});
+    return await learner[${q(exportName)}](event, context);
+  }
+  catch (e) { log(${q(FAIL_MARK)}, { id: (event && event.id) || '', message: String((e && e.message) || e) }); throw e; }
 };
 `;
 }

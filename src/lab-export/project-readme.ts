@@ -1,5 +1,6 @@
 // The README.md of an exported lab project: the commands, what gets created, the cost and the clean-up.
 import type { LabDefinition } from '../labs/lab-types.ts';
+import { CALL_MARK, EMIT_MARK, FAIL_MARK, HOP_FIELD, LOOP_MARK, MAX_HOPS, ROOT_FIELD } from './function-code.ts';
 import { COST_NOTE, NOT_CHECKABLE_ON_AWS } from './project-layout.ts';
 import { functionNames, logGroupNames, LOG_RETENTION_DAYS, targetBuses } from './template.ts';
 
@@ -35,6 +36,17 @@ export function whatIsCreated(def: LabDefinition): string[] {
   ];
 }
 
+/** What the wrapper in each function's inline code does, for a learner reading template.yaml (function-code.ts). */
+function howFunctionsRun(def: LabDefinition): string {
+  if (!def.bus.functions) return '';
+  const m = (mark: string) => `\`${mark.trim()}\``;
+  return `
+## How your functions run
+
+Each function's code is inline in \`template.yaml\`: your TypeScript compiled to CommonJS (what Lambda loads from inline code), inside a short wrapper. Your handler runs as you wrote it, with the event and the \`context\` Lambda passes; \`EVENT_BUS_NAME\` names the lab's bus. The wrapper does not change your code: it gives it the \`@aws-sdk/client-eventbridge\` of the Lambda runtime, whose \`EventBridgeClient\` carries one more middleware. That middleware adds \`${ROOT_FIELD}\` and \`${HOP_FIELD}\` to the detail of each event you put, so that \`verify\` can trace a chain to the sample event that started it, and after ${MAX_HOPS} hops it puts nothing (a ${m(LOOP_MARK)} line) and answers as PutEvents does, so a loop costs nothing. The function's log group gets a ${m(CALL_MARK)} line per invocation, a ${m(EMIT_MARK)} line per event PutEvents accepted and a ${m(FAIL_MARK)} line when your handler throws (the error is thrown on, so Lambda retries as usual): \`verify\` reads these lines.
+`;
+}
+
 /** The README's list of the checks verify skips on AWS, and why. */
 function localOnly(def: LabDefinition): string {
   const skipped = def.checks.filter((c) => c.type in NOT_CHECKABLE_ON_AWS);
@@ -56,7 +68,7 @@ Your work from the course, as a project you deploy to your own account with Clou
 ${whatIsCreated(def).map((l) => `- ${l}`).join('\n')}
 
 ${COST_NOTE}
-
+${howFunctionsRun(def)}
 ## Commands (Node.js 22.18 or later)
 
 Credentials come from the AWS SDK's usual places (environment variables, \`~/.aws\` profiles, IAM Identity Center); these scripts never read or store them. Pass \`--profile NAME\` to pick a profile, \`--endpoint http://127.0.0.1:4010\` to try it against the course's emulator first. Each command shows the account, region and stack and asks before it changes anything (\`--yes\` answers for you).

@@ -68,7 +68,7 @@ export async function buildProject(input: ExportInput): Promise<Record<string, s
     }
     const source = files[spec.file];
     if (source === undefined) throw new Error(`The function ${fn} needs the file ${spec.file}, which is missing.`);
-    code[fn] = wrapperCode(await input.transpile(spec.file, source), spec.export ?? 'handler');
+    code[fn] = wrapperCode(await input.transpile(spec.file, source), spec.export ?? 'handler', `${PROJECT_LAYOUT.lab}/${spec.file}`);
   }
   out[PROJECT_LAYOUT.template] = templateYaml({ labId, definition: def, files, code });
   out[PROJECT_LAYOUT.definition] = `${JSON.stringify(def, null, 2)}\n`;

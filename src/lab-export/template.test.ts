@@ -9,7 +9,7 @@ import { listLabIds, loadLab } from '../labs/load-lab.ts';
 import { exportLab } from './export-command.ts';
 import { MAX_INLINE_CODE_CHARS } from './function-code.ts';
 import { NOT_CHECKABLE_ON_AWS } from './project-layout.ts';
-import { LOG_RETENTION_DAYS, targetBuses } from './template.ts';
+import { LOG_RETENTION_DAYS, logicalId, targetBuses } from './template.ts';
 
 interface PropSpec { PrimitiveType?: string; Type?: string; ItemType?: string; PrimitiveItemType?: string; Required?: boolean }
 interface Spec { ResourceTypes: Record<string, { Properties: Record<string, PropSpec> }>; PropertyTypes: Record<string, { Properties?: Record<string, PropSpec>; PrimitiveType?: string }> }
@@ -118,5 +118,16 @@ describe.each(listLabIds())('the template of lab %s', (id) => {
       }
     }
     expect(JSON.stringify(template.Resources.Bus)).toContain(`"Value":"${id}"`);
+    // A handler reads the lab's bus from EVENT_BUS_NAME, and its role may put events on that bus and no other.
+    for (const [logical, r] of Object.entries(template.Resources)) {
+      if (r.Type !== 'AWS::Lambda::Function') continue;
+      expect(r.Properties.Environment, logical).toEqual({ Variables: { EVENT_BUS_NAME: { Ref: 'Bus' } } });
+      const role = template.Resources[`${logical}Role`]!;
+      expect(r.Properties.Role).toEqual({ 'Fn::GetAtt': [`${logical}Role`, 'Arn'] });
+      const statements = (role.Properties.Policies as { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } }[]).flatMap((p) => p.PolicyDocument.Statement);
+      const puts = statements.filter((st) => [st.Action].flat().some((a) => a.startsWith('events:')));
+      const hasCode = Object.keys(def.bus.functions ?? {}).some((fn) => logicalId('Fn', fn) === logical);
+      expect(puts, logical).toEqual(hasCode ? [{ Effect: 'Allow', Action: 'events:PutEvents', Resource: { 'Fn::GetAtt': ['Bus', 'Arn'] } }] : []);
+    }
   });
 });
