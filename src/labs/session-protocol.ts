@@ -5,11 +5,16 @@
 export const LOAD_LIMIT_MS = 5000;
 import type { CheckResult, LabCheckReport, LabDefinition, LabFiles, LabRunReport, LabTraceEntry, OutputLine } from './lab-types.ts';
 
+/** A file the page already compiled (with the editor's TypeScript worker), or why it does not compile. */
+export type CompiledFile = { js: string; map?: string } | { error: string };
+
 export interface SessionRequest {
   kind: 'run' | 'check';
   labId: string;
   definition: LabDefinition;
   files: LabFiles;
+  /** TypeScript files compiled by the page, so the runner need not download a compiler of its own. */
+  compiled?: Record<string, CompiledFile>;
 }
 
 export type SessionMessage =

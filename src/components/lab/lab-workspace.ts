@@ -344,6 +344,7 @@ class LabWorkspace extends HTMLElement {
         onRun: () => void this.run(),
         onCheck: () => void this.check(),
       });
+      this.worker.useCompiler((paths) => this.editors ? this.editors.compile(paths) : Promise.resolve({}));
       this.editors.show(this.current);
       for (const p of this.querySelectorAll<HTMLElement>('[role="tabpanel"]')) p.hidden = true;
       if (selection) this.editors.select(this.current, selection.start, selection.end);
@@ -359,6 +360,7 @@ class LabWorkspace extends HTMLElement {
   private toggleEditor(): void {
     const s = storage();
     if (this.editors) {
+      this.worker.useCompiler(undefined);
       this.editors.dispose();
       this.editors = undefined;
       this.querySelector<HTMLElement>('.lab-monaco')!.hidden = true;

@@ -3,7 +3,8 @@
 import * as monaco from 'monaco-editor/editor/editor.api';
 import './monaco-contribs.ts';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
-import { typescriptDefaults, ScriptTarget, ModuleKind, ModuleResolutionKind } from 'monaco-editor/languages/features/typescript/register';
+import { getTypeScriptWorker, typescriptDefaults, ScriptTarget, ModuleKind, ModuleResolutionKind } from 'monaco-editor/languages/features/typescript/register';
+import type { CompiledFile } from '../../labs/session-protocol.ts';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
@@ -39,6 +40,8 @@ export interface LabEditors {
   /** Puts the cursor (or a selection) at these character offsets of a file. */
   select(path: string, start: number, end: number): void;
   showDiff(host: HTMLElement, path: string, mine: string, solution: string): { dispose(): void };
+  /** Compiles TypeScript files with the editor's own TypeScript worker (ES modules with source maps). */
+  compile(paths: string[]): Promise<Record<string, CompiledFile>>;
   dispose(): void;
 }
 
@@ -54,12 +57,16 @@ export function createLabEditors(setup: EditorSetup): LabEditors {
     schemas: [{ uri: 'https://eventbridge-course.example/schemas/event-pattern.json', fileMatch: setup.patternFiles.map((p) => uriFor(p).toString()), schema: eventPatternJsonSchema }],
   });
   typescriptDefaults.setCompilerOptions({
-    target: ScriptTarget.ES2020,
+    // The runner runs what this worker emits (compile() below), so the emit options are the runner's own
+    // (src/labs/transpile-module.ts), except the target: the runner runs in this same browser, so nothing is
+    // down-levelled (Monaco names no ES2022 target). `.ts` imports rewritten to `.js`, source maps.
+    target: ScriptTarget.ESNext,
     module: ModuleKind.ESNext,
     moduleResolution: ModuleResolutionKind.NodeJs,
     strict: true,
-    noEmit: true,
     allowImportingTsExtensions: true,
+    rewriteRelativeImportExtensions: true,
+    sourceMap: true,
     lib: ['lib.es2022.d.ts'], // file names: these options go to the language service as is, not through tsconfig parsing
   });
   // Sync every lab file to the TypeScript worker, so `import type ... from './events.ts'` resolves even
@@ -116,6 +123,29 @@ export function createLabEditors(setup: EditorSetup): LabEditors {
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => setup.onRun());
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => setup.onCheck());
   return {
+    async compile(paths) {
+      const targets = paths.map((p) => [p, models.get(p)] as const).filter((x): x is readonly [string, monaco.editor.ITextModel] => x[1] !== undefined);
+      const client = await (await getTypeScriptWorker())(...targets.map(([, m]) => m.uri));
+      const out: Record<string, CompiledFile> = {};
+      for (const [path, model] of targets) {
+        const uri = model.uri.toString();
+        const syntax = await client.getSyntacticDiagnostics(uri);
+        const first = syntax[0];
+        if (first) {
+          // As the runner's own compiler reports it: file:line:column: message.
+          const at = model.getPositionAt(first.start ?? 0);
+          const text = typeof first.messageText === 'string' ? first.messageText : first.messageText.messageText;
+          out[path] = { error: `${path}:${at.lineNumber}:${at.column}: ${text}` };
+          continue;
+        }
+        const emitted = (await client.getEmitOutput(uri)).outputFiles;
+        const js = emitted.find((f) => f.name.endsWith('.js'))?.text;
+        const map = emitted.find((f) => f.name.endsWith('.js.map'))?.text;
+        if (js === undefined) continue; // not emitted: the lab worker compiles it itself
+        out[path] = { js: js.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n'), ...(map ? { map } : {}) };
+      }
+      return out;
+    },
     show(path) {
       const model = models.get(path);
       if (!model) return;

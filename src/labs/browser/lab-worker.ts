@@ -2,7 +2,7 @@
 // The page's lab thread: the engine and the learner's handlers run here, never on the page. The page
 // terminates this worker when a handler outruns its timeout and starts a fresh one.
 import { serveSession } from '../serve-session.ts';
-import { LOAD_LIMIT_MS, type SessionMessage, type SessionRequest } from '../session-protocol.ts';
+import { LOAD_LIMIT_MS, type CompiledFile, type SessionMessage, type SessionRequest } from '../session-protocol.ts';
 import type { HandlerHost, LabHandler } from '../lab-scenario.ts';
 import type { CustomChecks } from '../run-checks.ts';
 import { transpile, transpileWithMap } from './transpile.ts';
@@ -48,6 +48,9 @@ function sdkModuleUrl(): Promise<string> {
   return sdkUrl;
 }
 
+/** What the page compiled for this session (the editor's TypeScript worker), by file. */
+let precompiled: Record<string, CompiledFile> = {};
+
 /** Source maps of the learner's compiled files, so their errors name their own lines. */
 const maps = new Map<string, LineMap>();
 
@@ -65,7 +68,9 @@ function restack(e: unknown): unknown {
 
 const host: HandlerHost = {
   async loadHandler(file, source, exportName, fnEnv): Promise<LabHandler> {
-    const compiled = await transpileWithMap(file, source);
+    const given = precompiled[file];
+    if (given && 'error' in given) throw Object.assign(new Error(given.error), { name: 'SyntaxError' });
+    const compiled = given ?? (await transpileWithMap(file, source));
     let js = compiled.js;
     const map = compiled.map;
     if (map) maps.set(file, parseLineMap(map));
@@ -114,6 +119,7 @@ async function handle(req: WorkerRequest): Promise<void> {
     post({ type: 'transpiled', files, errors } satisfies WorkerMessage);
     return;
   }
+  precompiled = req.compiled ?? {};
   const load = customChecks[`../../../labs/${req.labId}/checks.ts`];
   const custom = load ? ((await load()).checks ?? {}) : {};
   await serveSession(req, (m) => post(m), host, custom);

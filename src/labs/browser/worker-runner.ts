@@ -6,6 +6,10 @@ import type { CheckOptions, LabRunner, MountedLab, RunOptions } from '../lab-run
 import type { LabCheckReport, LabRunReport } from '../lab-types.ts';
 import { runSession, type SessionOutcome, type SessionThread } from '../session-client.ts';
 import type { WorkerMessage } from './lab-worker.ts';
+import type { CompiledFile } from '../session-protocol.ts';
+
+/** Compiles the lab's TypeScript files in the page (the code editor's own TypeScript worker). */
+export type PageCompiler = (paths: string[]) => Promise<Record<string, CompiledFile>>;
 
 export class WorkerLabRunner implements LabRunner {
   readonly kind = 'worker' as const;
@@ -13,6 +17,22 @@ export class WorkerLabRunner implements LabRunner {
   private lab: MountedLab | undefined;
   /** How many workers were started (tests read it to see a stuck worker was replaced). */
   workersStarted = 0;
+  private compiler: PageCompiler | undefined;
+
+  /** While the code editor is open its TypeScript worker compiles handlers; otherwise the lab worker loads a compiler. */
+  useCompiler(compiler: PageCompiler | undefined): void {
+    this.compiler = compiler;
+  }
+
+  private async precompiled(lab: MountedLab): Promise<Record<string, CompiledFile> | undefined> {
+    const paths = [...new Set(Object.values(lab.definition.bus.functions ?? {}).map((f) => f.file))].filter((p) => p.endsWith('.ts') && p in lab.files);
+    if (!this.compiler || paths.length === 0) return undefined;
+    try {
+      return await this.compiler(paths);
+    } catch {
+      return undefined; // the lab worker compiles them itself
+    }
+  }
 
   private ensureWorker(): Worker {
     if (!this.worker) {
@@ -49,11 +69,12 @@ export class WorkerLabRunner implements LabRunner {
   private async session(kind: 'run' | 'check', opts: RunOptions & CheckOptions): Promise<SessionOutcome> {
     if (!this.lab) throw new Error('mount() a lab first');
     const { id, definition, files } = this.lab;
+    const compiled = await this.precompiled(this.lab);
     this.worker?.terminate();
     this.worker = undefined;
     const thread = this.thread();
     try {
-      return await runSession(thread, { kind, labId: id, definition, files }, opts, opts.signal);
+      return await runSession(thread, { kind, labId: id, definition, files, ...(compiled ? { compiled } : {}) }, opts, opts.signal);
     } finally {
       thread.terminate();
     }

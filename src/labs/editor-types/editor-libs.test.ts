@@ -8,12 +8,13 @@ import { typeCheck, type Problem } from './test-type-check.ts';
 // The compiler options monaco-editors.ts gives the editor's worker. Monaco bundles TypeScript 5.9,
 // where moduleResolution node10 is not yet deprecated; the project's TypeScript 6 needs the waiver.
 const EDITOR_OPTIONS: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2020,
+  target: ts.ScriptTarget.ESNext,
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Node10,
   strict: true,
-  noEmit: true,
   allowImportingTsExtensions: true,
+  rewriteRelativeImportExtensions: true,
+  sourceMap: true,
   lib: ['lib.es2022.d.ts'],
   types: [],
   ignoreDeprecations: '6.0',
