@@ -17,4 +17,6 @@ export const NOT_CHECKABLE_ON_AWS: Record<string, string> = {
   schema: 'A schema check reads only your file: run it with npm run lab -- check.',
   scheduled: 'On AWS a schedule fires on the real clock (here once a day), which verify cannot wait for: run it with npm run lab -- check, where the lab clock runs.',
   'reports-failed-entries': "It needs PutEvents to reject the function's entries, which a real account does not do on demand: run it with npm run lab -- check.",
+  // The template leaves the bus policy out: its principal is the lab's fictional partner account.
+  'bus-policy': 'It asks the bus policy about calls from other AWS accounts (the lab\'s partner account is fictional, so the policy is not deployed): run it with npm run lab -- check.',
 };

@@ -74,6 +74,16 @@ const checkBase = {
 };
 const eventsField = names('event names').min(1, 'must name at least one event');
 
+/** One call from another account that a bus policy check judges. */
+const policyCase = z.strictObject({
+  account: z.string().regex(/^\d{12}$/, 'must be a 12-digit account id'),
+  action: z.string().optional(),
+  orgId: z.string().optional(),
+  source: text('the event source'),
+  detailType: text('the detail-type'),
+  expect: z.enum(['allowed', 'denied'], { error: 'must be "allowed" or "denied"' }),
+});
+
 const checkSchema = z.discriminatedUnion(
   'type',
   [
@@ -95,11 +105,13 @@ const checkSchema = z.discriminatedUnion(
     z.object({ ...checkBase, type: z.literal('archived'), events: eventsField, expect: z.enum(['stored', 'not-stored'], { error: 'must be "stored" or "not-stored"' }) }),
     /** The replayed copies of the events reach (or do not reach) the target. */
     z.object({ ...checkBase, type: z.literal('replayed'), events: eventsField, target: text('a target Id'), expect: z.enum(['reach', 'not-reach'], { error: 'must be "reach" or "not-reach"' }) }),
+    /** The bus's resource-based policy (bus.policies) lets each call from another account through, or not, as IAM evaluates it. */
+    z.object({ ...checkBase, type: z.literal('bus-policy'), bus: text('a bus of bus.policies'), cases: z.array(policyCase, { error: 'must be a list of calls' }).min(1, 'must name at least one call') }),
   ],
   { error: (i) => (i.code === 'invalid_union' ? `must be one of: ${CHECK_TYPES.join(', ')}` : undefined) },
 );
 
-const CHECK_TYPES = ['pattern-valid', 'input-valid', 'routes', 'handler-called', 'handler-succeeds', 'reports-failed-entries', 'emitted', 'log-contains', 'schema', 'custom', 'scheduled', 'archived', 'replayed'] as const;
+const CHECK_TYPES = ['pattern-valid', 'input-valid', 'routes', 'handler-called', 'handler-succeeds', 'reports-failed-entries', 'emitted', 'log-contains', 'schema', 'custom', 'scheduled', 'archived', 'replayed', 'bus-policy'] as const;
 
 export const labDefinitionSchema = z
   .object(
@@ -118,6 +130,8 @@ export const labDefinitionSchema = z
           archive: z.object({ pattern: fileOrInline }).optional(),
           /** After the events are put: StartReplay from that archive with the learner's file (times, ReplayName, FilterArns). */
           replay: z.object({ file: text('the replay settings file') }).optional(),
+          /** Resource-based policies of the lab's buses (PutPermission's Policy), by bus name. */
+          policies: z.record(z.string(), fileOrInline, { error: 'must be an object of bus name -> policy' }).optional(),
         },
         { error: 'must be an object with "rules"' },
       ),
@@ -138,6 +152,7 @@ export const labDefinitionSchema = z
     const allRules = [...def.bus.rules, ...(def.bus.schedules ?? [])];
     const targets = new Set(allRules.flatMap((r) => r.targets.map((t) => t.id)));
     const buses = new Set(def.bus.buses ?? []);
+    for (const name of Object.keys(def.bus.policies ?? {})) if (name !== 'default' && !buses.has(name)) ctx.addIssue({ code: 'custom', path: ['bus', 'policies', name], message: `"${name}" is not in bus.buses` });
     def.bus.rules.forEach((r, i) => {
       if (r.eventBus !== undefined && !buses.has(r.eventBus)) ctx.addIssue({ code: 'custom', path: ['bus', 'rules', i, 'eventBus'], message: `"${r.eventBus}" is not in bus.buses` });
     });
@@ -161,6 +176,7 @@ export const labDefinitionSchema = z
       if (c.type === 'replayed' && !def.bus.replay) ctx.addIssue({ code: 'custom', path: at('type'), message: 'a "replayed" check needs bus.replay' });
       if ((c.type === 'routes' || c.type === 'replayed') && !targets.has(c.target)) ctx.addIssue({ code: 'custom', path: at('target'), message: `"${c.target}" is not a target Id in bus.rules` });
       if ((c.type === 'handler-succeeds' || c.type === 'reports-failed-entries') && !(c.function in (def.bus.functions ?? {}))) ctx.addIssue({ code: 'custom', path: at('function'), message: `"${c.function}" is not in bus.functions` });
+      if (c.type === 'bus-policy' && !(c.bus in (def.bus.policies ?? {}))) ctx.addIssue({ code: 'custom', path: at('bus'), message: `"${c.bus}" has no policy in bus.policies` });
       if (c.type === 'handler-called' && !functions.has(c.function)) ctx.addIssue({ code: 'custom', path: at('function'), message: `"${c.function}" is the function of no target in bus.rules` });
     });
   });

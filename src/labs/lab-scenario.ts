@@ -189,6 +189,13 @@ export async function runScenario(
     };
   }
   for (const name of def.bus.buses ?? []) service.createEventBus({ Name: name });
+  for (const [name, policy] of Object.entries(def.bus.policies ?? {})) {
+    try {
+      service.putPermission({ EventBusName: name, Policy: sourceText(files, policy, `the policy of ${name}`) });
+    } catch (e) {
+      obs.setupProblems.push(`The policy of bus ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   const registerFunction = (name: string): boolean => {
     const spec: LabFunctionSpec | undefined = def.bus.functions?.[name];
     const fn = loaded.handlers.get(name);

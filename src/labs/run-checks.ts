@@ -8,6 +8,8 @@ import { labEvent, loadFunctions, runScenario, type HandlerHost, type LabHandler
 import { brief, describeEvent, differences } from './partial-match.ts';
 import { envelopeOf, eventLabel, explainFor, explainOne, handlerErrors, nameOf, timeouts, unique, whyNotReplayed } from './check-explain.ts';
 import { validateWithSchema } from './schema-check.ts';
+import { evaluateBusPolicy } from '../eventbridge/bus/bus-policy.ts';
+import { LAB_ACCOUNT, LAB_REGION } from './lambda-context.ts';
 
 /** What a custom TypeScript check (exported from the lab's checks.ts) receives. */
 export interface CustomCheckContext {
@@ -192,6 +194,28 @@ async function evaluate(check: LabCheck, def: LabDefinition, files: LabFiles, sc
       for (const name of check.rejects ?? []) {
         const r = await validateWithSchema(parsed.value, envelope(name));
         if (r.valid) details.push(`The schema accepts ${eventLabel(def, name)}, which it should reject.`);
+      }
+      return details.length ? fail(check, details) : pass(check);
+    }
+    case 'bus-policy': {
+      const source = def.bus.policies?.[check.bus];
+      const text = source === undefined ? undefined : 'file' in source ? files[source.file] : JSON.stringify(source.inline);
+      const parsed = parseJson(text, source && 'file' in source ? source.file : `the policy of ${check.bus}`);
+      if (!parsed.ok) return fail(check, [parsed.message]);
+      const resource = `arn:aws:events:${LAB_REGION}:${LAB_ACCOUNT}:event-bus/${check.bus}`;
+      const details: string[] = [];
+      for (const c of check.cases) {
+        const action = c.action ?? 'events:PutEvents';
+        let decision;
+        try {
+          decision = evaluateBusPolicy(parsed.value, { account: c.account, action, resource, source: c.source, detailType: c.detailType, ...(c.orgId ? { orgId: c.orgId } : {}) });
+        } catch (e) {
+          return fail(check, [`The policy cannot be read: ${e instanceof Error ? e.message : String(e)}`]);
+        }
+        const allowed = c.expect === 'allowed';
+        if (decision.allowed !== allowed) {
+          details.push(`${action} from account ${c.account} (source "${c.source}", detail-type "${c.detailType}") is ${decision.allowed ? 'allowed' : 'denied'} (${decision.reason}); it should be ${c.expect}.`);
+        }
       }
       return details.length ? fail(check, details) : pass(check);
     }
