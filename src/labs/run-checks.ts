@@ -6,7 +6,8 @@ import { validatePattern, validateTargetInput } from '../eventbridge/index.ts';
 import type { CheckResult, LabCheck, LabCheckReport, LabDefinition, LabFiles, LabRunReport } from './lab-types.ts';
 import { labEvent, loadFunctions, runScenario, type HandlerHost, type LabHandler, type Observations, type ScenarioOptions } from './lab-scenario.ts';
 import { brief, describeEvent, differences } from './partial-match.ts';
-import { envelopeOf, eventLabel, explainFor, explainOne, handlerErrors, nameOf, timeouts, unique, whyNotReplayed } from './check-explain.ts';
+import { envelopeOf, eventLabel, explainFor, explainOne, handlerErrors, lambdaStory, nameOf, queuedEventIds, timeouts, unique, whyNotReplayed } from './check-explain.ts';
+import { parseInvokeConfig } from './invoke-config.ts';
 import { validateWithSchema } from './schema-check.ts';
 
 /** What a custom TypeScript check (exported from the lab's checks.ts) receives. */
@@ -194,6 +195,44 @@ async function evaluate(check: LabCheck, def: LabDefinition, files: LabFiles, sc
         if (r.valid) details.push(`The schema accepts ${eventLabel(def, name)}, which it should reject.`);
       }
       return details.length ? fail(check, details) : pass(check);
+    }
+    case 'invoke-config-valid': {
+      const parsed = parseInvokeConfig(files[check.file], check.file);
+      return parsed.ok ? pass(check) : fail(check, parsed.problems);
+    }
+    case 'emits-per-event': {
+      const obs = await scenario(check.events, check.duplicates ? { duplicateDeliveries: true } : {});
+      if (obs.setupProblems.length) return fail(check, obs.setupProblems);
+      const details: string[] = [];
+      const why: string[] = [];
+      for (const name of check.events) {
+        const id = obs.eventIds.get(name);
+        const count = obs.trace.filter((t) => t.kind === 'event.put' && t.causedBy !== undefined && t.causedBy === id && (t.data as { 'detail-type'?: unknown } | undefined)?.['detail-type'] === check.detailType).length;
+        if (count === check.count) continue;
+        const deliveries = obs.asyncOutcomes.filter((o) => o.eventId === id).length;
+        const delivered = deliveries > 1 ? ` It was delivered ${deliveries} times with the same event id, as a redelivery would be.` : '';
+        details.push(`${eventLabel(def, name)} caused ${count} ${check.detailType} event(s); expected ${check.count}.${delivered}`);
+        const calls = obs.calls.filter((c) => c.eventId === id);
+        const last = calls.at(-1);
+        if (count < check.count && last && !last.error && last.puts === 0) {
+          why.push(`${name}: the last invocation of ${last.function} finished without an error and put no event: Lambda counts it as a success and never retries it.`);
+        }
+        why.push(...lambdaStory(def, obs, name));
+      }
+      return details.length ? fail(check, [...details, ...handlerErrors(obs).filter((l) => !l.startsWith('Your handler'))], why) : pass(check);
+    }
+    case 'dead-lettered': {
+      const obs = await scenario(check.events);
+      if (obs.setupProblems.length) return fail(check, obs.setupProblems);
+      const queued = queuedEventIds(obs, check.queue);
+      const wrong = check.events.filter((name) => {
+        const id = obs.eventIds.get(name);
+        const stored = id !== undefined && queued.has(id);
+        return check.expect === 'stored' ? !stored : stored;
+      });
+      if (!wrong.length) return pass(check);
+      const verb = check.expect === 'stored' ? `is not in the queue ${check.queue}` : `ended in the queue ${check.queue}`;
+      return fail(check, wrong.map((n) => `${eventLabel(def, n)} ${verb}.`), wrong.flatMap((n) => lambdaStory(def, obs, n)));
     }
     case 'custom': {
       const fn = custom[check.name];
