@@ -100,13 +100,11 @@ export function lambdaStory(def: LabDefinition, obs: Observations, eventName: st
   return outcomes.map((o) => {
     const which = `${eventName}, delivery ${o.delivery}${o.delivery > 1 ? ' (a redelivery with the same event id)' : ''}`;
     if (o.result === 'succeeded') {
-      const calls = obs.calls.filter((c) => c.function === o.function && c.eventId === id);
-      const failed = calls.filter((c) => c.error).length;
-      return `${which}: ${o.function} succeeded on attempt ${o.attempts}${failed ? ` (earlier attempts failed)` : ''}.`;
+      return `${which}: ${o.function} succeeded on attempt ${o.attempts}${o.attempts > 1 ? ' (the earlier ones failed)' : ''}.`;
     }
     const why = o.condition === 'EventAgeExceeded' ? 'the event grew older than MaximumEventAgeInSeconds' : `no retries were left (MaximumRetryAttempts allows ${o.attempts - 1})`;
     const end = o.destination ? (o.destination.sent ? `its record went to ${o.destination.arn}` : `its record could not go to ${o.destination.arn}: ${o.destination.problem}`) : 'there is no OnFailure destination, so the event is lost';
-    return `${which}: Lambda gave up after ${o.attempts} attempt(s) (${o.condition}: ${why}); the last one failed with ${o.error?.type}: ${o.error?.message}; ${end}.`;
+    return `${which}: Lambda gave up after ${o.attempts} attempt(s) (${o.condition}: ${why}); the last one failed with ${o.error?.type}: ${o.error?.message.replace(/\.$/, '')}; ${end}.`;
   });
 }
 
