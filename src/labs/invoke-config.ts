@@ -13,7 +13,7 @@ export const ASYNC_RETRY_DELAYS_MS = [60_000, 120_000] as const;
 const destinationArn = z
   .string({ error: 'must be a string (an ARN)' })
   .refine((s) => !/^https?:\/\//.test(s), 'must be the queue ARN (arn:aws:sqs:REGION:ACCOUNT:NAME), not its URL')
-  .refine((s) => s.startsWith('arn:'), 'must be an ARN, such as arn:aws:sqs:REGION:ACCOUNT:NAME')
+  .refine((s) => /^https?:\/\//.test(s) || s.startsWith('arn:'), 'must be an ARN, such as arn:aws:sqs:REGION:ACCOUNT:NAME')
   .refine((s) => !s.startsWith('arn:') || /^arn:aws[\w-]*:(sqs|sns|lambda|events|s3):/.test(s), 'must be the ARN of an SQS queue, an SNS topic, a Lambda function, an event bus or an S3 bucket');
 
 const destination = z.strictObject({ Destination: destinationArn }, { error: 'must be an object with "Destination" (an ARN)' });
