@@ -1,4 +1,4 @@
-// Labs 04–08: for each, the starter fails a check, the solution typed into the textareas passes every check.
+// Labs 04–09 and 11: for each, the starter fails a check, the solution typed into the textareas passes every check.
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
 import { check, openLab, result, setFile } from './lab-helpers.ts';
@@ -12,6 +12,7 @@ const labs = [
   { id: '07-replay-the-outage', files: ['archive.json', 'replay.json', 'notify.json', 'replay-log.json'], failing: 'Orders outside the outage hour are not invoiced twice', checks: 11 },
   { id: '08-a-bus-and-a-schedule', files: ['to-fulfilment.json', 'pick-list.json', 'daily-report.json'], failing: 'The daily report runs every morning at the agreed time', checks: 7 },
   { id: '09-version-the-contract', files: ['order-placed-v2.schema.json', 'kitchen.json', 'delivery.json'], failing: "The kitchen receives the shop's placed orders of the versions it reads", checks: 10 },
+  { id: '11-retries-and-dead-letters', files: ['handler.ts', 'invoke-config.json'], failing: 'Every order is reserved, even when the warehouse is busy at first', checks: 9 },
 ];
 
 for (const lab of labs) {
