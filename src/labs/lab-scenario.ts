@@ -221,7 +221,7 @@ export async function runScenario(
     const spec: LabFunctionSpec | undefined = def.bus.functions?.[name];
     const fn = loaded.handlers.get(name);
     if (spec && !fn) return false; // failed to load: reported in setupProblems
-    const attempt = recordedAttempt(service, obs, host, { name, spec, fn, failPutEvents: options.failPutEvents === true, queue });
+    const attempt = recordedAttempt(service, obs, host, { name, spec, fn, failPutEvents: options.failPutEvents === true, queue, realTimeout: clock !== undefined });
     if (!spec?.invokeConfig) {
       service.registerFunction(name, attempt);
       return true;
@@ -242,6 +242,7 @@ export async function runScenario(
       outcomes: obs.asyncOutcomes,
       duplicates: options.duplicateDeliveries === true,
       newRequestId: requestId,
+      timeoutMs: spec.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     });
     lambdas.push(lambda);
     service.registerFunction(name, (event, ctx) => lambda.accept(event, ctx));
@@ -311,6 +312,11 @@ interface RecordedFunction {
   failPutEvents: boolean;
   /** One invocation at a time across the scenario (unless the host is `concurrent`): each request a function's client sends is then its own. */
   queue: { tail: Promise<unknown> };
+  /**
+   * Also time the handler out in real time: on a lab clock, time stands still while a handler runs (the clock
+   * moves only between deliveries), so a handler that never settles would otherwise hold the run for ever.
+   */
+  realTimeout: boolean;
 }
 
 let requests = 0;
@@ -344,10 +350,13 @@ function recordedAttempt(service: EventBridgeService, obs: Observations, host: H
       const invocation: Invocation = { context: contextData(name, requestId(), timeoutMs, Date.now()), env: functionEnvironment(name, timeoutMs), wire: labEventsWire(bus, name) };
       host.enter?.(name, spec?.file ?? '', timeoutMs);
       let timer: unknown;
+      let realTimer: ReturnType<typeof setTimeout> | undefined;
       try {
         // Timed from when the function really starts, not from when it joined the queue.
         const timeout = new Promise<never>((_, reject) => {
-          timer = service.clock.setTimeout(() => reject(new DeliveryError('TIMEOUT', `Handler did not finish within ${timeoutMs} ms.`, true)), timeoutMs);
+          const late = () => reject(new DeliveryError('TIMEOUT', `Handler did not finish within ${timeoutMs} ms.`, true));
+          timer = service.clock.setTimeout(late, timeoutMs);
+          if (f.realTimeout) realTimer = setTimeout(late, timeoutMs);
         });
         return await Promise.race([fn(event, invocation), timeout]);
       } catch (e) {
@@ -358,6 +367,7 @@ function recordedAttempt(service: EventBridgeService, obs: Observations, host: H
         throw e;
       } finally {
         service.clock.clearTimeout(timer);
+        clearTimeout(realTimer);
         host.exit?.(name);
       }
     };

@@ -30,6 +30,7 @@ function setup(config: InvokeConfig, failures: number, duplicates = false) {
     outcomes,
     duplicates,
     newRequestId: () => 'req-1',
+    timeoutMs: 3000,
   });
   const ctx = { eventId: 'e-1' } as HandlerContext;
   const event = { id: 'e-1', detail: { orderId: 'o-1' } };

@@ -40,10 +40,12 @@ export interface AsyncQueueDeps {
   outcomes: AsyncOutcome[];
   duplicates: boolean;
   newRequestId(): string;
+  /** The function's timeout, for the message of a timed-out run. */
+  timeoutMs: number;
 }
 
-function errorInfo(e: unknown, timeoutMs: string): { type: string; message: string } {
-  if (e instanceof DeliveryError && e.code === 'TIMEOUT') return { type: 'Sandbox.Timedout', message: `Task timed out after ${timeoutMs} seconds` };
+function errorInfo(e: unknown, timeoutMs: number): { type: string; message: string } {
+  if (e instanceof DeliveryError && e.code === 'TIMEOUT') return { type: 'Sandbox.Timedout', message: `Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds` };
   if (e instanceof Error) return { type: e.name || 'Error', message: e.message };
   return { type: 'Error', message: typeof e === 'string' ? e : (JSON.stringify(e) ?? String(e)) };
 }
@@ -89,7 +91,7 @@ export class LambdaAsyncQueue {
       outcomes.push({ ...base, result: 'succeeded' });
       return;
     } catch (e) {
-      const error = errorInfo(e, '3.00');
+      const error = errorInfo(e, this.deps.timeoutMs);
       const retries = config.MaximumRetryAttempts ?? DEFAULT_ASYNC_RETRIES;
       const maxAgeMs = (config.MaximumEventAgeInSeconds ?? DEFAULT_ASYNC_MAX_AGE_SECONDS) * 1000;
       const delay = ASYNC_RETRY_DELAYS_MS[attempt - 1];

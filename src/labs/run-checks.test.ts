@@ -374,10 +374,20 @@ describe('runChecks', () => {
       expect(flaky.message).toContain('"flaky" caused 0 Done event(s); expected 1.');
       expect(flaky.explanations?.join('\n')).toMatch(/Lambda gave up after 1 attempt\(s\) \(RetriesExhausted: no retries were left \(MaximumRetryAttempts allows 0\)\); the last one failed with Error: job j-1 failed on run 1; its record went to arn:aws:sqs:us-east-1:123456789012:failed/);
       expect(noRetry.results[2]!.status).toBe('passed');
+      const notKept = await runChecks({ ...def, checks: [def.checks[3]!] }, { ...good, 'invoke.json': JSON.stringify({ MaximumRetryAttempts: 0, DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:failed' } } }) }, functionHost(job(true)));
+      expect(notKept.results[0]!.message).toContain('"flaky" ended in the queue failed.');
+      expect(notKept.results[0]!.explanations?.[0]).toMatch(/its record went to arn:aws:sqs:us-east-1:123456789012:failed/);
 
       const twice = await runChecks(def, good, functionHost(job(false)));
       expect(twice.results[4]!.message).toContain('"flaky" caused 2 Done event(s); expected 1. It was delivered 2 times with the same event id');
       expect(twice.results.slice(0, 4).every((r) => r.status === 'passed')).toBe(true);
+    });
+
+    it('times out a handler that never finishes in real time, though the lab clock stands still while it runs', async () => {
+      const quick = parseLabDefinition({ ...def, bus: { ...def.bus, functions: { job: { file: 'job.ts', timeoutMs: 50, invokeConfig: { file: 'invoke.json' } } } }, checks: [def.checks[1]] });
+      const report = await runChecks(quick, good, functionHost({ 'job.ts': () => new Promise(() => undefined) }));
+      expect(report.results[0]!.status).toBe('failed');
+      expect(report.results[0]!.explanations?.join('\n')).toMatch(/after 3 attempt\(s\).*Sandbox\.Timedout: Task timed out after 0\.05 seconds/);
     });
 
     it('reports settings Lambda refuses, and a failure record that has nowhere to go', async () => {
