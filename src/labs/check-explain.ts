@@ -100,7 +100,8 @@ export function lambdaStory(def: LabDefinition, obs: Observations, eventName: st
   return outcomes.map((o) => {
     const which = `${eventName}, delivery ${o.delivery}${o.delivery > 1 ? ' (a redelivery with the same event id)' : ''}`;
     if (o.result === 'succeeded') {
-      return `${which}: ${o.function} succeeded on attempt ${o.attempts}${o.attempts > 1 ? ' (the earlier ones failed)' : ''}.`;
+      const sent = o.destination ? (o.destination.sent ? `; Lambda sent a Success record to the OnSuccess destination ${o.destination.arn}` : `; its Success record could not go to ${o.destination.arn}: ${o.destination.problem}`) : '';
+      return `${which}: ${o.function} succeeded on attempt ${o.attempts}${o.attempts > 1 ? ' (the earlier ones failed)' : ''}${sent}.`;
     }
     const why = o.condition === 'EventAgeExceeded' ? 'the event grew older than MaximumEventAgeInSeconds' : `no retries were left (MaximumRetryAttempts allows ${o.attempts - 1})`;
     const end = o.destination ? (o.destination.sent ? `its record went to ${o.destination.arn}` : `its record could not go to ${o.destination.arn}: ${o.destination.problem}`) : 'there is no OnFailure destination, so the event is lost';

@@ -107,4 +107,14 @@ describe("Lambda's asynchronous invocation", () => {
       ['e-1', 2, 'succeeded'],
     ]);
   });
+
+  it('sends a Success record to the OnSuccess destination, with what the function returned', async () => {
+    const s = setup({ DestinationConfig: { OnSuccess: { Destination: QUEUE } } }, 1);
+    s.q.accept(s.event, s.ctx);
+    await s.drain();
+    expect(s.outcomes[0]).toMatchObject({ result: 'succeeded', attempts: 2, destination: { arn: QUEUE, sent: true } });
+    const record = JSON.parse(s.queues.peek(QUEUE)[0]!.Body) as Record<string, unknown>;
+    expect(record).toMatchObject({ requestContext: { condition: 'Success', approximateInvokeCount: 2 }, requestPayload: s.event, responseContext: { statusCode: 200, executedVersion: '$LATEST' }, responsePayload: 'ok' });
+    expect(record.responseContext).not.toHaveProperty('functionError');
+  });
 });

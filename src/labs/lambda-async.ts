@@ -2,7 +2,7 @@
 // hands the event over and is done (its delivery succeeded); Lambda then runs the function, retries a failed
 // run after one minute and again after two, up to MaximumRetryAttempts and MaximumEventAgeInSeconds, and
 // sends a record of an invocation it gives up on to the OnFailure destination (an SQS queue here). Runs on
-// the scenario's clock, so the waits take no real time. Redeliveries (`duplicates`) model Lambda's
+// the scenario's clock, so the waits take no real time. A success is recorded to the OnSuccess destination, if set. Redeliveries (`duplicates`) model Lambda's
 // at-least-once queue: the same event, with the same id, runs again later.
 import type { Clock } from '../eventbridge/bus/clock.ts';
 import type { QueueStore } from '../eventbridge/bus/queues.ts';
@@ -23,7 +23,7 @@ export interface AsyncOutcome {
   result: 'succeeded' | 'discarded';
   condition?: 'RetriesExhausted' | 'EventAgeExceeded';
   error?: { type: string; message: string };
-  /** The OnFailure destination of a discarded event, and whether the record reached it. */
+  /** The destination of the invocation record (OnFailure for a discarded event, OnSuccess for a success), and whether it got there. */
   destination?: { arn: string; sent: boolean; problem?: string };
 }
 
@@ -87,8 +87,13 @@ export class LambdaAsyncQueue {
     const { clock, config, functionName, outcomes } = this.deps;
     const base = { function: functionName, eventId: ctx.eventId, delivery: d.delivery, attempts: attempt };
     try {
-      await this.deps.attempt(event, ctx);
-      outcomes.push({ ...base, result: 'succeeded' });
+      const value = await this.deps.attempt(event, ctx);
+      const onSuccess = this.deps.config.DestinationConfig?.OnSuccess?.Destination;
+      const outcome: AsyncOutcome = { ...base, result: 'succeeded' };
+      if (onSuccess !== undefined) {
+        outcome.destination = this.send(onSuccess, this.record(event, d, 'Success', attempt, { statusCode: 200, executedVersion: '$LATEST' }, value ?? null));
+      }
+      outcomes.push(outcome);
       return;
     } catch (e) {
       const error = errorInfo(e, this.deps.timeoutMs);
@@ -109,19 +114,27 @@ export class LambdaAsyncQueue {
     }
   }
 
-  /** The invocation record Lambda sends to the OnFailure destination. */
-  private sendRecord(event: unknown, d: { requestId: string }, condition: string, attempts: number, error: { type: string; message: string }): AsyncOutcome['destination'] {
-    const arn = this.deps.config.DestinationConfig?.OnFailure?.Destination;
-    if (arn === undefined) return undefined;
-    if (!arn.startsWith('arn:aws:sqs:')) return { arn, sent: false, problem: 'this lab creates SQS queues only, so use one of them as the destination' };
-    const record = {
+  /** The invocation record Lambda sends to a destination. */
+  private record(event: unknown, d: { requestId: string }, condition: string, attempts: number, responseContext: Record<string, unknown>, responsePayload: unknown): Record<string, unknown> {
+    return {
       version: '1.0',
       timestamp: new Date(this.deps.clock.now()).toISOString(),
       requestContext: { requestId: d.requestId, functionArn: `${this.deps.functionArn}:$LATEST`, condition, approximateInvokeCount: attempts },
       requestPayload: event,
-      responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
-      responsePayload: { errorType: error.type, errorMessage: error.message, trace: [] },
+      responseContext,
+      responsePayload,
     };
+  }
+
+  private sendRecord(event: unknown, d: { requestId: string }, condition: string, attempts: number, error: { type: string; message: string }): AsyncOutcome['destination'] {
+    const arn = this.deps.config.DestinationConfig?.OnFailure?.Destination;
+    if (arn === undefined) return undefined;
+    const response = { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' };
+    return this.send(arn, this.record(event, d, condition, attempts, response, { errorType: error.type, errorMessage: error.message, trace: [] }));
+  }
+
+  private send(arn: string, record: Record<string, unknown>): NonNullable<AsyncOutcome['destination']> {
+    if (!arn.startsWith('arn:aws:sqs:')) return { arn, sent: false, problem: 'this lab creates SQS queues only, so use one of them as the destination' };
     // The whole ARN must name the lab's queue: the same name in another account or Region is another queue.
     const name = arn.split(':').slice(5).join(':');
     if (!this.deps.queues.hasQueue(arn) || this.deps.queues.queueArn(name) !== arn) return { arn, sent: false, problem: `no such queue exists (the lab's queues are ${this.deps.queues.listQueues().map((q) => this.deps.queues.queueArn(q)).join(', ') || 'none'})` };

@@ -375,7 +375,7 @@ describe('runChecks', () => {
       expect(flaky.explanations?.join('\n')).toMatch(/Lambda gave up after 1 attempt\(s\) \(RetriesExhausted: no retries were left \(MaximumRetryAttempts allows 0\)\); the last one failed with Error: job j-1 failed on run 1; its record went to arn:aws:sqs:us-east-1:123456789012:failed/);
       expect(noRetry.results[2]!.status).toBe('passed');
       const notKept = await runChecks({ ...def, checks: [def.checks[3]!] }, { ...good, 'invoke.json': JSON.stringify({ MaximumRetryAttempts: 0, DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:failed' } } }) }, functionHost(job(true)));
-      expect(notKept.results[0]!.message).toContain('"flaky" ended in the queue failed.');
+      expect(notKept.results[0]!.message).toContain('"flaky" ended in the queue failed (a record with condition RetriesExhausted).');
       expect(notKept.results[0]!.explanations?.[0]).toMatch(/its record went to arn:aws:sqs:us-east-1:123456789012:failed/);
 
       const twice = await runChecks(def, good, functionHost(job(false)));

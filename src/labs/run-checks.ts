@@ -217,6 +217,10 @@ async function evaluate(check: LabCheck, def: LabDefinition, files: LabFiles, sc
         if (count < check.count && last && !last.error && last.puts === 0) {
           why.push(`${name}: the last invocation of ${last.function} finished without an error and put no event: Lambda counts it as a success and never retries it.`);
         }
+        if (count > check.count) {
+          const putThenFailed = calls.filter((c) => c.error && c.puts > 0);
+          if (putThenFailed.length) why.push(`${name}: ${putThenFailed.length} attempt(s) of ${putThenFailed[0]!.function} put an event and then failed (${putThenFailed[0]!.error!.split('\n')[0]}): each retry put it again.`);
+        }
         why.push(...lambdaStory(def, obs, name));
       }
       return details.length ? fail(check, [...details, ...handlerErrors(obs).filter((l) => !l.startsWith('Your handler'))], why) : pass(check);
@@ -231,8 +235,12 @@ async function evaluate(check: LabCheck, def: LabDefinition, files: LabFiles, sc
         return check.expect === 'stored' ? !stored : stored;
       });
       if (!wrong.length) return pass(check);
-      const verb = check.expect === 'stored' ? `is not in the queue ${check.queue}` : `ended in the queue ${check.queue}`;
-      return fail(check, wrong.map((n) => `${eventLabel(def, n)} ${verb}.`), wrong.flatMap((n) => lambdaStory(def, obs, n)));
+      const condition = (n: string) => {
+        const record = queued.get(obs.eventIds.get(n) ?? '') as { requestContext?: { condition?: unknown } } | undefined;
+        return typeof record?.requestContext?.condition === 'string' ? ` (a record with condition ${record.requestContext.condition})` : '';
+      };
+      const line = (n: string) => (check.expect === 'stored' ? `${eventLabel(def, n)} is not in the queue ${check.queue}.` : `${eventLabel(def, n)} ended in the queue ${check.queue}${condition(n)}.`);
+      return fail(check, wrong.map(line), wrong.flatMap((n) => lambdaStory(def, obs, n)));
     }
     case 'custom': {
       const fn = custom[check.name];
