@@ -42,3 +42,16 @@ test('04-stop-the-pinball: the starter shows a loop warning in the trace, the fi
   await expect(page.locator('.lab-trace')).toContainText('OrderCompleted');
   await expect(page.locator('.lab-trace .lab-trace-warning')).toHaveCount(0);
 });
+
+test("11-retries-and-dead-letters: Run shows Lambda's retries in the page, and what it gave up on", async ({ page }) => {
+  const lab = '11-retries-and-dead-letters';
+  await openLab(page, lab);
+  for (const f of ['handler.ts', 'invoke-config.json']) await setFile(page, f, solution(lab, f));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.locator('.lab-trace-empty')).toHaveText(/event\(s\) put on the bus\.$/, { timeout: 20_000 });
+  // The handler imports the lab's own modules (warehouse.ts, idempotency-store.ts) in the page's worker too.
+  await expect(page.locator('.lab-output')).toContainText('Lambda will retry reserve-stock');
+  await expect(page.locator('.lab-output')).toContainText('warehouse: reserved 2 x MUG-RED for o-1001');
+  await expect(page.locator('.lab-output')).toContainText('sent its record to arn:aws:sqs:us-east-1:123456789012:reservations-failed');
+  await expect(page.locator('.lab-trace')).toContainText('StockReserved');
+});
