@@ -223,7 +223,8 @@ async function evaluate(check: LabCheck, def: LabDefinition, files: LabFiles, sc
         }
         why.push(...lambdaStory(def, obs, name));
       }
-      return details.length ? fail(check, [...details, ...handlerErrors(obs).filter((l) => !l.startsWith('Your handler'))], why) : pass(check);
+      // What Lambda did goes with the message: the explanations are shown as "Why didn't my event match?".
+      return details.length ? fail(check, [...details, ...why, ...handlerErrors(obs).filter((l) => !l.startsWith('Your handler'))]) : pass(check);
     }
     case 'dead-lettered': {
       const obs = await scenario(check.events);
@@ -240,7 +241,7 @@ async function evaluate(check: LabCheck, def: LabDefinition, files: LabFiles, sc
         return typeof record?.requestContext?.condition === 'string' ? ` (a record with condition ${record.requestContext.condition})` : '';
       };
       const line = (n: string) => (check.expect === 'stored' ? `${eventLabel(def, n)} is not in the queue ${check.queue}.` : `${eventLabel(def, n)} ended in the queue ${check.queue}${condition(n)}.`);
-      return fail(check, wrong.map(line), wrong.flatMap((n) => lambdaStory(def, obs, n)));
+      return fail(check, [...wrong.map(line), ...wrong.flatMap((n) => lambdaStory(def, obs, n))]);
     }
     case 'custom': {
       const fn = custom[check.name];
