@@ -90,3 +90,36 @@ export function nameOf(obs: Observations, eventId: string): string {
   for (const [name, id] of obs.eventIds) if (id === eventId) return name;
   return eventId;
 }
+
+/** What Lambda did with each delivery of the event to a function with invoke settings, in words. */
+export function lambdaStory(def: LabDefinition, obs: Observations, eventName: string): string[] {
+  const id = obs.eventIds.get(eventName);
+  if (id === undefined) return [`${eventName}: the bus did not accept this event.`];
+  const outcomes = obs.asyncOutcomes.filter((o) => o.eventId === id);
+  if (!outcomes.length) return [`${eventName} reached no function with invoke settings.`];
+  return outcomes.map((o) => {
+    const which = `${eventName}, delivery ${o.delivery}${o.delivery > 1 ? ' (a redelivery with the same event id)' : ''}`;
+    if (o.result === 'succeeded') {
+      const sent = o.destination ? (o.destination.sent ? `; Lambda sent a Success record to the OnSuccess destination ${o.destination.arn}` : `; its Success record could not go to ${o.destination.arn}: ${o.destination.problem}`) : '';
+      return `${which}: ${o.function} succeeded on attempt ${o.attempts}${o.attempts > 1 ? ' (the earlier ones failed)' : ''}${sent}.`;
+    }
+    const why = o.condition === 'EventAgeExceeded' ? 'the event grew older than MaximumEventAgeInSeconds' : `no retries were left (MaximumRetryAttempts allows ${o.attempts - 1})`;
+    const end = o.destination ? (o.destination.sent ? `its record went to ${o.destination.arn}` : `its record could not go to ${o.destination.arn}: ${o.destination.problem}`) : 'there is no OnFailure destination, so the event is lost';
+    return `${which}: Lambda gave up after ${o.attempts} attempt(s) (${o.condition}: ${why}); the last one failed with ${o.error?.type}: ${o.error?.message.replace(/\.$/, '')}; ${end}.`;
+  });
+}
+
+/** The event ids the failure records (Lambda invocation records, or EventBridge's dead-letter messages) in a queue are about. */
+export function queuedEventIds(obs: Observations, queue: string): Map<string, Record<string, unknown>> {
+  const ids = new Map<string, Record<string, unknown>>();
+  for (const body of obs.queues[queue] ?? []) {
+    try {
+      const record = JSON.parse(body) as Record<string, unknown>;
+      const payload = (record.requestPayload ?? record) as { id?: unknown };
+      if (typeof payload.id === 'string') ids.set(payload.id, record);
+    } catch {
+      // a message that is not JSON names no event
+    }
+  }
+  return ids;
+}

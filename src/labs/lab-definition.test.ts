@@ -95,6 +95,21 @@ describe('parseLabDefinition', () => {
     ]);
   });
 
+  it('checks that a dead-lettered check names a lab queue, and that invoke settings have a clock', () => {
+    const list = problems({
+      ...valid,
+      bus: { rules: [{ name: 'r', pattern: { file: 'p.json' }, targets: [{ id: 't', function: 'f' }] }], functions: { f: { file: 'f.ts', invokeConfig: { file: 'invoke.json' } } }, queues: ['failed', 'not a name'] },
+      checks: [
+        { id: 'a', type: 'dead-lettered', events: ['h'], queue: 'other', expect: 'stored', title: 'T', failure: 'F' },
+        { id: 'b', type: 'emits-per-event', events: ['h'], detailType: 'Done', count: -1, title: 'T', failure: 'F' },
+      ],
+    });
+    expect(list).toContain('bus.queues[1]: must be an SQS queue name');
+    expect(list).toContain('checks[0].queue: "other" is not in bus.queues');
+    expect(list).toContain("bus.functions.f.invokeConfig: needs a clock, so that Lambda's retries take no real time");
+    expect(list.some((l) => l.startsWith('checks[1].count:'))).toBe(true);
+  });
+
   it('requires rules, a pattern source and a target kind', () => {
     const list = problems({ bus: { rules: [{ name: 'r', pattern: 'x', targets: [{ id: 't' }] }] }, events: {}, checks: [] });
     expect(list).toContain('bus.rules[0].pattern: must be { "file": "name" } or { "inline": ... }');

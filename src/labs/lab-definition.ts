@@ -45,6 +45,12 @@ const functionSchema = z.object({
   export: z.string().optional(),
   /** Lambda-like timeout in milliseconds; default 3000. */
   timeoutMs: z.number().int().positive().optional(),
+  /**
+   * The function's asynchronous invocation settings (PutFunctionEventInvokeConfig) from a learner file. With
+   * them, Lambda retries the function's failures and sends what it gives up on to an OnFailure destination;
+   * without them, a failed invocation is not retried (every other lab).
+   */
+  invokeConfig: z.strictObject({ file: text('the invoke settings file') }, { error: 'must be { "file": "name" }' }).optional(),
 });
 
 /** A PutEvents entry written the way events look on the bus (lower-case envelope fields). */
@@ -107,11 +113,20 @@ const checkSchema = z.discriminatedUnion(
     z.object({ ...checkBase, type: z.literal('replayed'), events: eventsField, target: text('a target Id'), expect: z.enum(['reach', 'not-reach'], { error: 'must be "reach" or "not-reach"' }) }),
     /** The bus's resource-based policy (bus.policies) lets each call from another account through, or not, as IAM evaluates it. */
     z.object({ ...checkBase, type: z.literal('bus-policy'), bus: text('a bus of bus.policies'), cases: z.array(policyCase, { error: 'must be a list of calls' }).min(1, 'must name at least one call') }),
+    /** A function's invoke settings file is one PutFunctionEventInvokeConfig accepts. */
+    z.object({ ...checkBase, type: z.literal('invoke-config-valid'), file: text('the invoke settings file') }),
+    /**
+     * Each event causes exactly `count` emitted events of `detailType`; with `duplicates`, every delivery to a
+     * function with invoke settings comes twice, with the same event id, as an at-least-once redelivery does.
+     */
+    z.object({ ...checkBase, type: z.literal('emits-per-event'), events: eventsField, detailType: text('the detail-type counted'), count: z.number().int().min(0), duplicates: z.boolean().optional() }),
+    /** The events end (or do not end) as failure records in the queue, one of `bus.queues`. */
+    z.object({ ...checkBase, type: z.literal('dead-lettered'), events: eventsField, queue: text('a queue in bus.queues'), expect: z.enum(['stored', 'not-stored'], { error: 'must be "stored" or "not-stored"' }) }),
   ],
   { error: (i) => (i.code === 'invalid_union' ? `must be one of: ${CHECK_TYPES.join(', ')}` : undefined) },
 );
 
-const CHECK_TYPES = ['pattern-valid', 'input-valid', 'routes', 'handler-called', 'handler-succeeds', 'reports-failed-entries', 'emitted', 'log-contains', 'schema', 'custom', 'scheduled', 'archived', 'replayed', 'bus-policy'] as const;
+const CHECK_TYPES = ['pattern-valid', 'input-valid', 'routes', 'handler-called', 'handler-succeeds', 'reports-failed-entries', 'emitted', 'log-contains', 'schema', 'custom', 'scheduled', 'archived', 'replayed', 'bus-policy', 'invoke-config-valid', 'emits-per-event', 'dead-lettered'] as const;
 
 export const labDefinitionSchema = z
   .object(
@@ -132,6 +147,8 @@ export const labDefinitionSchema = z
           replay: z.object({ file: text('the replay settings file') }).optional(),
           /** Resource-based policies of the lab's buses (PutPermission's Policy), by bus name. */
           policies: z.record(z.string(), fileOrInline, { error: 'must be an object of bus name -> policy' }).optional(),
+          /** SQS queues the lab creates (as destinations for failures), by name. */
+          queues: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'must be an SQS queue name'), { error: 'must be a list of queue names' }).optional(),
         },
         { error: 'must be an object with "rules"' },
       ),
@@ -160,6 +177,7 @@ export const labDefinitionSchema = z
       for (const t of r.targets) if (t.eventBus !== undefined && !buses.has(t.eventBus)) ctx.addIssue({ code: 'custom', path: ['bus'], message: `target ${t.id} names bus "${t.eventBus}", which is not in bus.buses` });
     });
     for (const [name, e] of Object.entries({ ...def.events, ...def.holdouts })) if (e.eventBus !== undefined && !buses.has(e.eventBus)) ctx.addIssue({ code: 'custom', path: ['events', name, 'eventBus'], message: `"${e.eventBus}" is not in bus.buses` });
+    for (const [name, f] of Object.entries(def.bus.functions ?? {})) if (f.invokeConfig && !def.clock) ctx.addIssue({ code: 'custom', path: ['bus', 'functions', name, 'invokeConfig'], message: 'needs a clock, so that Lambda\'s retries take no real time' });
     if (def.bus.schedules?.length && !def.clock) ctx.addIssue({ code: 'custom', path: ['bus', 'schedules'], message: 'need a clock to run on' });
     const functions = new Set(allRules.flatMap((r) => r.targets.flatMap((t) => (t.function ? [t.function] : []))));
     if (def.bus.replay && !def.bus.archive) ctx.addIssue({ code: 'custom', path: ['bus', 'replay'], message: 'needs bus.archive to replay from' });
@@ -173,6 +191,7 @@ export const labDefinitionSchema = z
       if (c.type === 'schema') for (const n of [...(c.accepts ?? []), ...(c.rejects ?? [])]) if (!(n in bus || n in (def.examples ?? {}))) ctx.addIssue({ code: 'custom', path: at(), message: `names event "${n}", which is in neither events, holdouts nor examples` });
       if (c.type === 'scheduled' && !(def.bus.schedules ?? []).some((r) => r.name === c.rule)) ctx.addIssue({ code: 'custom', path: at('rule'), message: `"${c.rule}" is not in bus.schedules` });
       if (c.type === 'archived' && !def.bus.archive) ctx.addIssue({ code: 'custom', path: at('type'), message: 'an "archived" check needs bus.archive' });
+      if (c.type === 'dead-lettered' && !(def.bus.queues ?? []).includes(c.queue)) ctx.addIssue({ code: 'custom', path: at('queue'), message: `"${c.queue}" is not in bus.queues` });
       if (c.type === 'replayed' && !def.bus.replay) ctx.addIssue({ code: 'custom', path: at('type'), message: 'a "replayed" check needs bus.replay' });
       if ((c.type === 'routes' || c.type === 'replayed') && !targets.has(c.target)) ctx.addIssue({ code: 'custom', path: at('target'), message: `"${c.target}" is not a target Id in bus.rules` });
       if ((c.type === 'handler-succeeds' || c.type === 'reports-failed-entries') && !(c.function in (def.bus.functions ?? {}))) ctx.addIssue({ code: 'custom', path: at('function'), message: `"${c.function}" is not in bus.functions` });

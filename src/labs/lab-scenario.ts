@@ -1,6 +1,7 @@
 // Builds a fresh bus from a lab's definition and the learner's files, puts some of the lab's events and
 // records what happened. Runs unchanged in a browser worker, a Node worker thread and a WebContainer.
 import { EventBridgeService, ManualClock } from '../eventbridge/index.ts';
+import type { TargetHandler } from '../eventbridge/bus/types.ts';
 import type { LabDefinition, LabEvent, LabFiles, LabFunctionSpec, LabTargetSpec, LabTraceEntry, OutputLine } from './lab-types.ts';
 import { brief } from './partial-match.ts';
 import { ARCHIVE_NAME, buildTargets, putTargets, scheduleExpression, sourceText, startReplay } from './bus-setup.ts';
@@ -8,6 +9,8 @@ import { OUTPUT_TRUNCATED, outputBudget } from './output-limits.ts';
 import { labEventsWire, type LabBus, type Wire } from './lab-wire.ts';
 import { contextData, functionEnvironment, type LambdaContextData } from './lambda-context.ts';
 import { DeliveryError } from '../eventbridge/bus/delivery.ts';
+import { LambdaAsyncQueue, type AsyncOutcome } from './lambda-async.ts';
+import { parseInvokeConfig } from './invoke-config.ts';
 
 /**
  * A lab function as the runner loaded it: called once per invocation with the event and what Lambda
@@ -28,6 +31,8 @@ export interface Invocation {
 export interface ScenarioOptions {
   /** PutEvents from handlers answers every entry as failed (InternalFailure), as AWS does under throttling or an outage. */
   failPutEvents?: boolean;
+  /** Every event a function with invoke settings receives is delivered a second time, with the same id. */
+  duplicateDeliveries?: boolean;
 }
 
 /** How the environment turns a learner's module into a function, and hears when one starts and ends. */
@@ -79,6 +84,10 @@ export interface Observations {
   archivePattern?: string;
   /** Trace id from which entries belong to the replay (absent when no replay ran). */
   replayFrom?: number;
+  /** Queue name -> the bodies of the messages in it, oldest first (the lab's `bus.queues`). */
+  queues: Record<string, string[]>;
+  /** What Lambda did with each delivery to a function with invoke settings (retried, succeeded, gave up). */
+  asyncOutcomes: AsyncOutcome[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 3000;
@@ -120,14 +129,31 @@ async function captureConsole<T>(output: OutputLine[], fn: () => Promise<T>): Pr
 }
 
 /** Waits until no delivery is running, including deliveries of events that handlers put meanwhile. */
-async function settle(service: EventBridgeService): Promise<void> {
+async function settle(service: EventBridgeService, lambdas: LambdaAsyncQueue[] = []): Promise<void> {
   for (let i = 0; i < 50; i++) {
     await new Promise((r) => setTimeout(r, 0));
     const before = service.trace.all().length;
     await service.whenIdle();
+    for (const q of lambdas) await q.whenIdle();
     await new Promise((r) => setTimeout(r, 0));
-    if (service.trace.all().length === before) return;
+    if (service.trace.all().length === before && lambdas.every((q) => q.idle)) return;
   }
+}
+
+/**
+ * Runs the clock `ms` forward one timer at a time, letting every delivery and handler finish before the next
+ * timer: a handler's real awaits (its SDK request) then never race its own time-out on the lab's clock.
+ */
+async function runClock(clock: ManualClock, service: EventBridgeService, lambdas: LambdaAsyncQueue[], ms: number): Promise<void> {
+  const end = clock.now() + ms;
+  for (let i = 0; i < 100_000; i++) {
+    const due = clock.nextDue();
+    if (due === undefined || due > end) break;
+    await clock.advanceTo(due);
+    await settle(service, lambdas);
+  }
+  await clock.advanceTo(end);
+  await settle(service, lambdas);
 }
 
 export function toEntry(e: LabEvent) {
@@ -177,7 +203,9 @@ export async function runScenario(
 ): Promise<Observations> {
   const clock = def.clock ? new ManualClock(def.clock.start) : undefined;
   const service = new EventBridgeService(clock ? { clock } : {});
-  const obs: Observations = { setupProblems: [...loaded.problems], eventIds: new Map(), calls: [], emitted: [], trace: [], output: [], patterns: new Map(), logs: {} };
+  const obs: Observations = { setupProblems: [...loaded.problems], eventIds: new Map(), calls: [], emitted: [], trace: [], output: [], patterns: new Map(), logs: {}, queues: {}, asyncOutcomes: [] };
+  const lambdas: LambdaAsyncQueue[] = [];
+  for (const name of def.bus.queues ?? []) service.queues.createQueue({ QueueName: name });
   const logGroups = new Set<string>();
   const queue = { tail: Promise.resolve() as Promise<unknown> };
   if (host.onTrace) service.trace.subscribe((e) => host.onTrace?.({ ...e } as LabTraceEntry));
@@ -200,7 +228,31 @@ export async function runScenario(
     const spec: LabFunctionSpec | undefined = def.bus.functions?.[name];
     const fn = loaded.handlers.get(name);
     if (spec && !fn) return false; // failed to load: reported in setupProblems
-    registerRecorded(service, obs, host, { name, spec, fn, failPutEvents: options.failPutEvents === true, queue });
+    const attempt = recordedAttempt(service, obs, host, { name, spec, fn, failPutEvents: options.failPutEvents === true, queue, realTimeout: clock !== undefined });
+    if (!spec?.invokeConfig) {
+      service.registerFunction(name, attempt);
+      return true;
+    }
+    const parsed = parseInvokeConfig(files[spec.invokeConfig.file], spec.invokeConfig.file);
+    if (!parsed.ok) {
+      obs.setupProblems.push(...parsed.problems.map((p) => `${spec.invokeConfig!.file}: ${p}`));
+      return false;
+    }
+    const lambda = new LambdaAsyncQueue({
+      functionName: name,
+      functionArn: service.functionArn(name),
+      clock: service.clock,
+      queues: service.queues,
+      config: parsed.config,
+      attempt: async (event, ctx) => attempt(event, ctx),
+      note: (text) => obs.output.push({ stream: 'info', text }),
+      outcomes: obs.asyncOutcomes,
+      duplicates: options.duplicateDeliveries === true,
+      newRequestId: requestId,
+      timeoutMs: spec.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    });
+    lambdas.push(lambda);
+    service.registerFunction(name, (event, ctx) => lambda.accept(event, ctx));
     return true;
   };
   const wire = (rule: { name: string; targets: LabTargetSpec[] }, eventBus: string | undefined) =>
@@ -244,12 +296,9 @@ export async function runScenario(
         if ('EventId' in r && r.EventId) obs.eventIds.set(chunk[j]![0], r.EventId);
       });
     }
-    await settle(service);
-    if (clock && def.clock) {
-      // Schedules fire as the clock runs; advance lets each delivery finish before the next timer.
-      await clock.advance(def.clock.hours * 3_600_000);
-      await settle(service);
-    }
+    await settle(service, lambdas);
+    // Schedules fire and retries run as the clock runs.
+    if (clock && def.clock) await runClock(clock, service, lambdas, def.clock.hours * 3_600_000);
     if (def.bus.replay && archiveArn) {
       obs.replayFrom = service.trace.all().length ? service.trace.all().at(-1)!.id + 1 : 0;
       startReplay(service, files, def.bus.replay.file, archiveArn, obs.setupProblems);
@@ -259,6 +308,7 @@ export async function runScenario(
   obs.trace = service.trace.all().map((t) => ({ ...t }) as LabTraceEntry);
   obs.emitted = obs.trace.filter((t) => t.kind === 'event.put' && t.causedBy).map((t) => t.data as Record<string, unknown>);
   for (const group of logGroups) obs.logs[group] = service.logs.filterLogEvents({ logGroupName: group }).events.map((e) => e.message ?? '');
+  for (const name of def.bus.queues ?? []) obs.queues[name] = service.queues.peek(name).map((m) => m.Body);
   return obs;
 }
 
@@ -269,6 +319,11 @@ interface RecordedFunction {
   failPutEvents: boolean;
   /** One invocation at a time across the scenario (unless the host is `concurrent`): each request a function's client sends is then its own. */
   queue: { tail: Promise<unknown> };
+  /**
+   * Also time the handler out in real time: on a lab clock, time stands still while a handler runs (the clock
+   * moves only between deliveries), so a handler that never settles would otherwise hold the run for ever.
+   */
+  realTimeout: boolean;
 }
 
 let requests = 0;
@@ -277,10 +332,11 @@ function requestId(): string {
   return c?.randomUUID ? c.randomUUID() : `00000000-0000-4000-8000-${(++requests).toString(16).padStart(12, '0')}`;
 }
 
-function registerRecorded(service: EventBridgeService, obs: Observations, host: HandlerHost, f: RecordedFunction): void {
+/** One invocation of a lab function, recorded in `obs.calls`: what the engine (or Lambda's async queue) calls per attempt. */
+function recordedAttempt(service: EventBridgeService, obs: Observations, host: HandlerHost, f: RecordedFunction): TargetHandler {
   const { name, spec, fn } = f;
   const timeoutMs = spec?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  service.registerFunction(name, async (event, ctx) => {
+  return async (event, ctx) => {
     const call: HandlerCall = { function: name, payload: copy(event), eventId: ctx.eventId, puts: 0, rejected: [] };
     obs.calls.push(call);
     if (!fn) return undefined; // a stub target: the check only looks at what reached it
@@ -301,10 +357,13 @@ function registerRecorded(service: EventBridgeService, obs: Observations, host: 
       const invocation: Invocation = { context: contextData(name, requestId(), timeoutMs, Date.now()), env: functionEnvironment(name, timeoutMs), wire: labEventsWire(bus, name) };
       host.enter?.(name, spec?.file ?? '', timeoutMs);
       let timer: unknown;
+      let realTimer: ReturnType<typeof setTimeout> | undefined;
       try {
         // Timed from when the function really starts, not from when it joined the queue.
         const timeout = new Promise<never>((_, reject) => {
-          timer = service.clock.setTimeout(() => reject(new DeliveryError('TIMEOUT', `Handler did not finish within ${timeoutMs} ms.`, true)), timeoutMs);
+          const late = () => reject(new DeliveryError('TIMEOUT', `Handler did not finish within ${timeoutMs} ms.`, true));
+          timer = service.clock.setTimeout(late, timeoutMs);
+          if (f.realTimeout) realTimer = setTimeout(late, timeoutMs);
         });
         return await Promise.race([fn(event, invocation), timeout]);
       } catch (e) {
@@ -315,6 +374,7 @@ function registerRecorded(service: EventBridgeService, obs: Observations, host: 
         throw e;
       } finally {
         service.clock.clearTimeout(timer);
+        clearTimeout(realTimer);
         host.exit?.(name);
       }
     };
@@ -322,5 +382,5 @@ function registerRecorded(service: EventBridgeService, obs: Observations, host: 
     const run = f.queue.tail.then(invoke, invoke);
     f.queue.tail = run.catch(() => undefined);
     return run;
-  });
+  };
 }

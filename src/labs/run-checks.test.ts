@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runChecks, runLab } from './run-checks.ts';
 import { parseLabDefinition } from './lab-definition.ts';
 import { ListRulesCommand, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { functionHost, testClient } from './test-support.ts';
+import { functionHost, testClient, type TestHandler } from './test-support.ts';
 import type { LabDefinition } from './lab-types.ts';
 import type { LabHandler } from './lab-scenario.ts';
 
@@ -325,5 +325,80 @@ describe('runChecks', () => {
     ]);
     const broken = await runChecks(def, { ...good, 'nightly.json': '{"schedule": "daily"}' }, functionHost({}));
     expect(broken.results[2]!.message).toContain('Scheduled rule nightly: nightly.json needs "ScheduleExpression"');
+  });
+
+  describe("a function with invoke settings: Lambda's retries, a failure queue, redeliveries", () => {
+    const def = parseLabDefinition({
+      bus: {
+        rules: [{ name: 'jobs', pattern: { inline: { source: ['jobs'] } }, targets: [{ id: 'job', function: 'job' }] }],
+        functions: { job: { file: 'job.ts', invokeConfig: { file: 'invoke.json' } } },
+        queues: ['failed'],
+      },
+      clock: { start: '2026-05-04T08:00:00Z', hours: 1 },
+      events: { flaky: { source: 'jobs', 'detail-type': 'Job', detail: { id: 'j-1' } }, broken: { source: 'jobs', 'detail-type': 'Job', detail: { id: 'j-2', broken: true } } },
+      checks: [
+        { id: 'valid', type: 'invoke-config-valid', file: 'invoke.json', title: 'valid', failure: 'Lambda would refuse:' },
+        { id: 'flaky-done', type: 'emits-per-event', events: ['flaky'], detailType: 'Done', count: 1, title: 'flaky done', failure: 'do the flaky job once' },
+        { id: 'broken-kept', type: 'dead-lettered', events: ['broken'], queue: 'failed', expect: 'stored', title: 'kept', failure: 'keep what fails' },
+        { id: 'flaky-not-kept', type: 'dead-lettered', events: ['flaky'], queue: 'failed', expect: 'not-stored', title: 'not kept', failure: 'retry it' },
+        { id: 'once', type: 'emits-per-event', events: ['flaky'], detailType: 'Done', count: 1, duplicates: true, title: 'once', failure: 'once per event id' },
+      ],
+    });
+    const good = { 'job.ts': '', 'invoke.json': JSON.stringify({ MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:failed' } } }) };
+    /** Fails each job's first run (and a broken job's every run); with `dedupe`, does each event id once. */
+    const job = (dedupe: boolean): Record<string, TestHandler> => {
+      const runs = new Map<string, number>();
+      const done = new Set<string>();
+      return {
+        'job.ts': async (event) => {
+          const e = event as { id: string; detail: { id: string; broken?: boolean } };
+          if (dedupe && done.has(e.id)) return;
+          const n = (runs.get(e.detail.id) ?? 0) + 1;
+          runs.set(e.detail.id, n);
+          if (e.detail.broken || n === 1) throw new Error(`job ${e.detail.id} failed on run ${n}`);
+          await client.send(new PutEventsCommand({ Entries: [{ Source: 'done', DetailType: 'Done', Detail: JSON.stringify({ id: e.detail.id }) }] }));
+          done.add(e.id);
+        },
+      };
+    };
+
+    it('passes when Lambda retries, keeps what it gives up on and the handler does each event once', async () => {
+      const report = await runChecks(def, good, functionHost(job(true)));
+      expect(report.results.map((r) => `${r.id}: ${r.status}`)).toEqual(['valid: passed', 'flaky-done: passed', 'broken-kept: passed', 'flaky-not-kept: passed', 'once: passed']);
+    });
+
+    it('says what Lambda did when it does not retry, and what a redelivery did', async () => {
+      const noRetry = await runChecks(def, { ...good, 'invoke.json': JSON.stringify({ MaximumRetryAttempts: 0, DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:failed' } } }) }, functionHost(job(true)));
+      const flaky = noRetry.results[1]!;
+      expect(flaky.status).toBe('failed');
+      expect(flaky.message).toContain('"flaky" caused 0 Done event(s); expected 1.');
+      // Nothing here is about matching: what Lambda did is in the message, not under "Why didn't my event match?".
+      expect(flaky.explanations).toBeUndefined();
+      expect(flaky.message).toMatch(/Lambda gave up after 1 attempt\(s\) \(RetriesExhausted: no retries were left \(MaximumRetryAttempts allows 0\)\); the last one failed with Error: job j-1 failed on run 1; its record went to arn:aws:sqs:us-east-1:123456789012:failed/);
+      expect(noRetry.results[2]!.status).toBe('passed');
+      const notKept = await runChecks({ ...def, checks: [def.checks[3]!] }, { ...good, 'invoke.json': JSON.stringify({ MaximumRetryAttempts: 0, DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:failed' } } }) }, functionHost(job(true)));
+      expect(notKept.results[0]!.message).toContain('"flaky" ended in the queue failed (a record with condition RetriesExhausted).');
+      expect(notKept.results[0]!.message).toMatch(/its record went to arn:aws:sqs:us-east-1:123456789012:failed/);
+
+      const twice = await runChecks(def, good, functionHost(job(false)));
+      expect(twice.results[4]!.message).toContain('"flaky" caused 2 Done event(s); expected 1. It was delivered 2 times with the same event id');
+      expect(twice.results.slice(0, 4).every((r) => r.status === 'passed')).toBe(true);
+    });
+
+    it('times out a handler that never finishes in real time, though the lab clock stands still while it runs', async () => {
+      const quick = parseLabDefinition({ ...def, bus: { ...def.bus, functions: { job: { file: 'job.ts', timeoutMs: 50, invokeConfig: { file: 'invoke.json' } } } }, checks: [def.checks[1]] });
+      const report = await runChecks(quick, good, functionHost({ 'job.ts': () => new Promise(() => undefined) }));
+      expect(report.results[0]!.status).toBe('failed');
+      expect(report.results[0]!.message).toMatch(/after 3 attempt\(s\).*Sandbox\.Timedout: Task timed out after 0\.05 seconds/);
+    });
+
+    it('reports settings Lambda refuses, and a failure record that has nowhere to go', async () => {
+      const refused = await runChecks(def, { ...good, 'invoke.json': '{"MaximumRetryAttempts": 3}' }, functionHost(job(true)));
+      expect(refused.results[0]!.message).toContain('MaximumRetryAttempts: must be from 0 to 2');
+      expect(refused.results[1]!.message).toContain('invoke.json: MaximumRetryAttempts: must be from 0 to 2');
+      const lost = await runChecks(def, { ...good, 'invoke.json': '{}' }, functionHost(job(true)));
+      expect(lost.results[2]!.message).toContain('"broken" is not in the queue failed.');
+      expect(lost.results[2]!.message).toMatch(/after 3 attempt\(s\).*there is no OnFailure destination, so the event is lost/);
+    });
   });
 });

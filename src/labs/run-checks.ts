@@ -6,7 +6,8 @@ import { validatePattern, validateTargetInput } from '../eventbridge/index.ts';
 import type { CheckResult, LabCheck, LabCheckReport, LabDefinition, LabFiles, LabRunReport } from './lab-types.ts';
 import { labEvent, loadFunctions, runScenario, type HandlerHost, type LabHandler, type Observations, type ScenarioOptions } from './lab-scenario.ts';
 import { brief, describeEvent, differences } from './partial-match.ts';
-import { envelopeOf, eventLabel, explainFor, explainOne, handlerErrors, nameOf, timeouts, unique, whyNotReplayed } from './check-explain.ts';
+import { envelopeOf, eventLabel, explainFor, explainOne, handlerErrors, lambdaStory, nameOf, queuedEventIds, timeouts, unique, whyNotReplayed } from './check-explain.ts';
+import { parseInvokeConfig } from './invoke-config.ts';
 import { validateWithSchema } from './schema-check.ts';
 import { evaluateBusPolicy } from '../eventbridge/bus/bus-policy.ts';
 import { LAB_ACCOUNT, LAB_REGION } from './lambda-context.ts';
@@ -218,6 +219,53 @@ async function evaluate(check: LabCheck, def: LabDefinition, files: LabFiles, sc
         }
       }
       return details.length ? fail(check, details) : pass(check);
+    }
+    case 'invoke-config-valid': {
+      const parsed = parseInvokeConfig(files[check.file], check.file);
+      return parsed.ok ? pass(check) : fail(check, parsed.problems);
+    }
+    case 'emits-per-event': {
+      const obs = await scenario(check.events, check.duplicates ? { duplicateDeliveries: true } : {});
+      if (obs.setupProblems.length) return fail(check, obs.setupProblems);
+      const details: string[] = [];
+      const why: string[] = [];
+      for (const name of check.events) {
+        const id = obs.eventIds.get(name);
+        const count = obs.trace.filter((t) => t.kind === 'event.put' && t.causedBy !== undefined && t.causedBy === id && (t.data as { 'detail-type'?: unknown } | undefined)?.['detail-type'] === check.detailType).length;
+        if (count === check.count) continue;
+        const deliveries = obs.asyncOutcomes.filter((o) => o.eventId === id).length;
+        const delivered = deliveries > 1 ? ` It was delivered ${deliveries} times with the same event id, as a redelivery would be.` : '';
+        details.push(`${eventLabel(def, name)} caused ${count} ${check.detailType} event(s); expected ${check.count}.${delivered}`);
+        const calls = obs.calls.filter((c) => c.eventId === id);
+        const last = calls.at(-1);
+        if (count < check.count && last && !last.error && last.puts === 0) {
+          why.push(`${name}: the last invocation of ${last.function} finished without an error and put no event: Lambda counts it as a success and never retries it.`);
+        }
+        if (count > check.count) {
+          const putThenFailed = calls.filter((c) => c.error && c.puts > 0);
+          if (putThenFailed.length) why.push(`${name}: ${putThenFailed.length} attempt(s) of ${putThenFailed[0]!.function} put an event and then failed (${putThenFailed[0]!.error!.split('\n')[0]}): each retry put it again.`);
+        }
+        why.push(...lambdaStory(def, obs, name));
+      }
+      // What Lambda did goes with the message: the explanations are shown as "Why didn't my event match?".
+      return details.length ? fail(check, [...details, ...why, ...handlerErrors(obs).filter((l) => !l.startsWith('Your handler'))]) : pass(check);
+    }
+    case 'dead-lettered': {
+      const obs = await scenario(check.events);
+      if (obs.setupProblems.length) return fail(check, obs.setupProblems);
+      const queued = queuedEventIds(obs, check.queue);
+      const wrong = check.events.filter((name) => {
+        const id = obs.eventIds.get(name);
+        const stored = id !== undefined && queued.has(id);
+        return check.expect === 'stored' ? !stored : stored;
+      });
+      if (!wrong.length) return pass(check);
+      const condition = (n: string) => {
+        const record = queued.get(obs.eventIds.get(n) ?? '') as { requestContext?: { condition?: unknown } } | undefined;
+        return typeof record?.requestContext?.condition === 'string' ? ` (a record with condition ${record.requestContext.condition})` : '';
+      };
+      const line = (n: string) => (check.expect === 'stored' ? `${eventLabel(def, n)} is not in the queue ${check.queue}.` : `${eventLabel(def, n)} ended in the queue ${check.queue}${condition(n)}.`);
+      return fail(check, [...wrong.map(line), ...wrong.flatMap((n) => lambdaStory(def, obs, n))]);
     }
     case 'custom': {
       const fn = custom[check.name];

@@ -1,4 +1,4 @@
-// Labs 04–08: for each, the starter fails a check, the solution typed into the textareas passes every check.
+// Labs 04–09 and 11: for each, the starter fails a check, the solution typed into the textareas passes every check.
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
 import { check, openLab, result, setFile } from './lab-helpers.ts';
@@ -12,6 +12,7 @@ const labs = [
   { id: '07-replay-the-outage', files: ['archive.json', 'replay.json', 'notify.json', 'replay-log.json'], failing: 'Orders outside the outage hour are not invoiced twice', checks: 11 },
   { id: '08-a-bus-and-a-schedule', files: ['to-fulfilment.json', 'pick-list.json', 'daily-report.json'], failing: 'The daily report runs every morning at the agreed time', checks: 7 },
   { id: '09-version-the-contract', files: ['order-placed-v2.schema.json', 'kitchen.json', 'delivery.json'], failing: "The kitchen receives the shop's placed orders of the versions it reads", checks: 10 },
+  { id: '11-retries-and-dead-letters', files: ['handler.ts', 'invoke-config.json'], failing: 'Every order is reserved, even when the warehouse is busy at first', checks: 9 },
 ];
 
 for (const lab of labs) {
@@ -40,4 +41,17 @@ test('04-stop-the-pinball: the starter shows a loop warning in the trace, the fi
   await expect(page.locator('.lab-output')).toContainText('orders got OrderReady for o-1001');
   await expect(page.locator('.lab-trace')).toContainText('OrderCompleted');
   await expect(page.locator('.lab-trace .lab-trace-warning')).toHaveCount(0);
+});
+
+test("11-retries-and-dead-letters: Run shows Lambda's retries in the page, and what it gave up on", async ({ page }) => {
+  const lab = '11-retries-and-dead-letters';
+  await openLab(page, lab);
+  for (const f of ['handler.ts', 'invoke-config.json']) await setFile(page, f, solution(lab, f));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.locator('.lab-trace-empty')).toHaveText(/event\(s\) put on the bus\.$/, { timeout: 20_000 });
+  // The handler imports the lab's own modules (warehouse.ts, idempotency-store.ts) in the page's worker too.
+  await expect(page.locator('.lab-output')).toContainText('Lambda will retry reserve-stock');
+  await expect(page.locator('.lab-output')).toContainText('warehouse: reserved 2 x MUG-RED for o-1001');
+  await expect(page.locator('.lab-output')).toContainText('sent its record to arn:aws:sqs:us-east-1:123456789012:reservations-failed');
+  await expect(page.locator('.lab-trace')).toContainText('StockReserved');
 });

@@ -10,7 +10,7 @@ import { learnerStack, parseLineMap, type LineMap } from './source-lines.ts';
 import { sandboxGlobals } from './sandbox-globals.ts';
 import { InvocationSlot } from '../invocation-slot.ts';
 import { lambdaContext } from '../lambda-context.ts';
-import { importedModules, SDK_SPECIFIER, useModule } from './module-specifiers.ts';
+import { importedModules, labModuleFile, SDK_SPECIFIER, useModule } from './module-specifiers.ts';
 
 export type WorkerRequest = SessionRequest | { kind: 'transpile'; files: Record<string, string> };
 export type WorkerMessage = SessionMessage | { type: 'transpiled'; files: Record<string, string>; errors: string[] };
@@ -66,19 +66,44 @@ function restack(e: unknown): unknown {
   return e;
 }
 
+/** The files of the session being served: a handler may import the lab's other modules from them. */
+let sessionFiles: Record<string, string> = {};
+/** Each lab module once per worker (as Node caches a module per file), so importers share its state. */
+const labModules = new Map<string, Promise<string>>();
+
+/** Compiles a learner or lab module and points its imports at the SDK and at the lab's other modules. */
+async function compileModule(file: string, source: string, importers: string[]): Promise<string> {
+  const given = precompiled[file];
+  if (given && 'error' in given) throw Object.assign(new Error(given.error), { name: 'SyntaxError' });
+  const compiled = given ?? (await transpileWithMap(file, source));
+  let js = compiled.js;
+  if (compiled.map) maps.set(file, parseLineMap(compiled.map));
+  const imports = importedModules(js).filter((m) => m !== SDK_SPECIFIER);
+  const unknown = imports.filter((m) => labModuleFile(m, sessionFiles) === undefined);
+  if (unknown.length) {
+    throw new Error(`${file}: in the browser a handler can import only ${SDK_SPECIFIER}, types (import type { ... } from './events.ts') and the lab's own modules, not ${unknown.map((m) => `'${m}'`).join(', ')}. Move shared code into the handler file.`);
+  }
+  for (const specifier of imports) {
+    const dep = labModuleFile(specifier, sessionFiles)!;
+    if (dep === file || importers.includes(dep)) throw new Error(`${file}: the imports of ${dep} go round in a circle.`);
+    js = useModule(js, specifier, await labModuleUrl(dep, [...importers, file]));
+  }
+  if (js.includes(SDK_SPECIFIER)) js = useModule(js, SDK_SPECIFIER, await sdkModuleUrl());
+  return js;
+}
+
+function labModuleUrl(file: string, importers: string[]): Promise<string> {
+  let url = labModules.get(file);
+  if (!url) {
+    url = compileModule(file, sessionFiles[file]!, importers).then((js) => createUrl(new Blob([`${js}\n//# sourceURL=${file}`], { type: 'text/javascript' })));
+    labModules.set(file, url);
+  }
+  return url;
+}
+
 const host: HandlerHost = {
   async loadHandler(file, source, exportName, fnEnv): Promise<LabHandler> {
-    const given = precompiled[file];
-    if (given && 'error' in given) throw Object.assign(new Error(given.error), { name: 'SyntaxError' });
-    const compiled = given ?? (await transpileWithMap(file, source));
-    let js = compiled.js;
-    const map = compiled.map;
-    if (map) maps.set(file, parseLineMap(map));
-    const other = importedModules(js).filter((m) => m !== SDK_SPECIFIER);
-    if (other.length) {
-      throw new Error(`${file}: in the browser a handler can import only ${SDK_SPECIFIER} and types (import type { ... } from './events.ts'), not ${other.map((m) => `'${m}'`).join(', ')}. Move shared code into the handler file.`);
-    }
-    if (js.includes(SDK_SPECIFIER)) js = useModule(js, SDK_SPECIFIER, await sdkModuleUrl());
+    const js = await compileModule(file, source, []);
     setEnv(fnEnv);
     const url = createUrl(new Blob([`${js}\n//# sourceURL=${file}`], { type: 'text/javascript' }));
     // The page's watchdog also covers the module's top-level code (a loop there would block for good).
@@ -120,6 +145,7 @@ async function handle(req: WorkerRequest): Promise<void> {
     return;
   }
   precompiled = req.compiled ?? {};
+  sessionFiles = req.files;
   const load = customChecks[`../../../labs/${req.labId}/checks.ts`];
   const custom = load ? ((await load()).checks ?? {}) : {};
   await serveSession(req, (m) => post(m), host, custom);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importedModules, SDK_SPECIFIER, useModule } from './module-specifiers.ts';
+import { importedModules, labModuleFile, SDK_SPECIFIER, useModule } from './module-specifiers.ts';
 
 describe('module specifiers of a compiled handler', () => {
   const js = [
@@ -24,5 +24,22 @@ describe('module specifiers of a compiled handler', () => {
     expect(out).toContain(`import './side-effect.js';`);
     expect(out).toContain(`import('node:fs')`);
     expect(out).not.toContain(SDK_SPECIFIER);
+  });
+});
+
+describe('relative imports of a lab module', () => {
+  const files = { 'handler.ts': '', 'warehouse.ts': '', 'helper.js': '', 'notes.json': '{}' };
+  it('finds the lab file a specifier names, with or without its extension, .js meaning the .ts source', () => {
+    expect(labModuleFile('./warehouse.ts', files)).toBe('warehouse.ts');
+    expect(labModuleFile('./warehouse.js', files)).toBe('warehouse.ts');
+    expect(labModuleFile('./warehouse', files)).toBe('warehouse.ts');
+    expect(labModuleFile('./helper.js', files)).toBe('helper.js');
+  });
+  it('refuses what is not a module of the lab folder', () => {
+    expect(labModuleFile('./missing.ts', files)).toBeUndefined();
+    expect(labModuleFile('./notes.json', files)).toBeUndefined();
+    expect(labModuleFile('../handler.ts', files)).toBeUndefined();
+    expect(labModuleFile('warehouse.ts', files)).toBeUndefined();
+    expect(labModuleFile('./toString', files)).toBeUndefined();
   });
 });

@@ -19,3 +19,14 @@ export function useModule(js: string, specifier: string, url: string): string {
   const point = (whole: string, head: string, _q: string, spec: string) => (spec === specifier ? `${head}${JSON.stringify(url)}` : whole);
   return js.replace(STATIC, point).replace(DYNAMIC, point);
 }
+
+/**
+ * The lab file a relative import names ('./warehouse.ts', './warehouse.js' or './warehouse'), if the lab has it:
+ * a lab's read-only modules sit beside the handler, and Node resolves the same specifiers from the same folder.
+ */
+export function labModuleFile(specifier: string, files: Record<string, string>): string | undefined {
+  if (!specifier.startsWith('./') || specifier.includes('..')) return undefined;
+  const path = specifier.slice(2);
+  const candidates = [path, path.replace(/\.js$/, '.ts'), `${path}.ts`, `${path}.js`];
+  return candidates.find((c) => /\.(ts|js)$/.test(c) && Object.hasOwn(files, c));
+}

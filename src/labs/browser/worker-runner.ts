@@ -25,7 +25,8 @@ export class WorkerLabRunner implements LabRunner {
   }
 
   private async precompiled(lab: MountedLab): Promise<Record<string, CompiledFile> | undefined> {
-    const paths = [...new Set(Object.values(lab.definition.bus.functions ?? {}).map((f) => f.file))].filter((p) => p.endsWith('.ts') && p in lab.files);
+    // The functions and the lab modules they may import (read-only ones too: the editor has a model of each).
+    const paths = Object.keys(lab.files).filter((p) => p.endsWith('.ts'));
     if (!this.compiler || paths.length === 0) return undefined;
     try {
       return await this.compiler(paths);
