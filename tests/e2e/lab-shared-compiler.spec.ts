@@ -64,3 +64,17 @@ test("a runtime error in the editor-compiled handler points at the learner's own
   await expect(output).toContainText('handler.ts:5');
   await expect(output).not.toContainText('blob:');
 });
+
+test("a handler that imports the lab's own modules also runs compiled by the editor, with no second compiler", async ({ page }) => {
+  const fetched = compilerRequests(page);
+  const lab = '11-retries-and-dead-letters';
+  await openLab(page, lab);
+  for (const f of ['handler.ts', 'invoke-config.json']) {
+    await fileTab(page, f).click();
+    await fileBox(page, f).fill(readFileSync(new URL(`../../labs/${lab}/solution/${f}`, import.meta.url), 'utf8'));
+  }
+  await openEditor(page);
+  await check(page);
+  await expect(page.locator('.lab-results-summary')).toHaveText(/^All \d+ checks passed\. Lab complete!$/);
+  expect(fetched).toEqual([]);
+});
