@@ -89,6 +89,13 @@ describe('WebContainer project files', () => {
     expect(fail.stdout).toContain('FAIL');
   });
 
+  it("checks a lab whose handler imports the lab's own modules (lab 11) under Node without type stripping", async () => {
+    const good = await mountedProject('11-retries-and-dead-letters', 'solution');
+    const pass = runNode(good.dir, ['src/cli/lab.js', 'check', '11-retries-and-dead-letters', '--dir', 'work', '--no-sandbox']);
+    expect(pass.stdout + pass.stderr).toMatch(/(\d+)\/\1 checks passed: lab complete/);
+    expect(pass.status).toBe(0);
+  });
+
   it('runs the events through the bus and prints the trace', async () => {
     const { dir } = await mountedProject('01-first-rule', 'solution');
     const res = runNode(dir, ['src/cli/lab.js', 'run', '01-first-rule', '--dir', 'work', '--no-sandbox']);
