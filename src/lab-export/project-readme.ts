@@ -1,7 +1,7 @@
 // The README.md of an exported lab project: the commands, what gets created, the cost and the clean-up.
 import type { LabDefinition } from '../labs/lab-types.ts';
 import { CALL_MARK, EMIT_MARK, FAIL_MARK, HOP_FIELD, LOOP_MARK, MAX_HOPS, ROOT_FIELD } from './function-code.ts';
-import { COST_NOTE, NOT_CHECKABLE_ON_AWS } from './project-layout.ts';
+import { COST_NOTE, notCheckableOnAws } from './project-layout.ts';
 import { functionNames, logGroupNames, LOG_RETENTION_DAYS, targetBuses } from './template.ts';
 
 /** The commands a learner runs from the project folder, shown in the README and on the lab page. */
@@ -49,9 +49,9 @@ Each function's code is inline in \`template.yaml\`: your TypeScript compiled to
 
 /** The README's list of the checks verify skips on AWS, and why. */
 function localOnly(def: LabDefinition): string {
-  const skipped = def.checks.filter((c) => c.type in NOT_CHECKABLE_ON_AWS);
+  const skipped = def.checks.filter((c) => notCheckableOnAws(c) !== undefined);
   if (!skipped.length) return '';
-  return `\nThese checks run only locally (\`npm run lab -- check\` in the course repository, or the lab page); \`verify\` shows them as skipped:\n\n${skipped.map((c) => `- ${c.title} (\`${c.id}\`): ${NOT_CHECKABLE_ON_AWS[c.type]}`).join('\n')}\n`;
+  return `\nThese checks run only locally (\`npm run lab -- check\` in the course repository, or the lab page); \`verify\` shows them as skipped:\n\n${skipped.map((c) => `- ${c.title} (\`${c.id}\`): ${notCheckableOnAws(c)}`).join('\n')}\n`;
 }
 
 export function projectReadme(labId: string, title: string, def: LabDefinition): string {
