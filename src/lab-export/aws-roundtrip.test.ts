@@ -74,7 +74,8 @@ describe.each(listLabIds())('lab %s on the emulator', (id) => {
 // check that catches it in the browser, from what the function really did. Checks AWS cannot show are left out.
 const wrongHandlers = listLabIds().flatMap((id) => {
   const lab = loadLab(id);
-  const handlerFiles = new Set(Object.values(lab.definition.bus.functions ?? {}).map((f) => f.file));
+  // What a function is deployed from: its code and its asynchronous invocation settings.
+  const handlerFiles = new Set(Object.values(lab.definition.bus.functions ?? {}).flatMap((f) => [f.file, ...(f.invokeConfig ? [f.invokeConfig.file] : [])]));
   const checkable = (id: string) => { const c = lab.definition.checks.find((x) => x.id === id); return c !== undefined && !notCheckableOnAws(c); };
   return lab.wrongAnswers
     .filter((w) => Object.keys(w.files).some((f) => handlerFiles.has(f)) && checkable(w.expect.failsFirst))

@@ -63,7 +63,7 @@ export const deployedQueueName = (stackName: string, q: string): string => `${st
 /** The function's asynchronous invocation settings (its invokeConfig file) as an AWS::Lambda::EventInvokeConfig. A
  * destination that is one of the lab's queues, as the lab names it (its account and region), becomes the deployed
  * queue; any other ARN stays as written, so a wrong one fails on AWS as it does in the course. */
-function eventInvokeConfig(def: LabDefinition, files: LabFiles, fn: string): Record<string, unknown> | undefined {
+function eventInvokeConfig(def: LabDefinition, files: LabFiles, fn: string): { resource: Record<string, unknown>; queues: unknown[] } | undefined {
   const file = def.bus.functions?.[fn]?.invokeConfig?.file;
   if (file === undefined) return undefined;
   const parsed = parseInvokeConfig(files[file], file);
@@ -73,7 +73,10 @@ function eventInvokeConfig(def: LabDefinition, files: LabFiles, fn: string): Rec
   const to = (d: { Destination: string } | undefined) => (d ? { Destination: lab.has(d.Destination) ? arn(queueLogicalId(lab.get(d.Destination)!)) : d.Destination } : undefined);
   const onSuccess = to(DestinationConfig?.OnSuccess);
   const onFailure = to(DestinationConfig?.OnFailure);
-  return {
+  // The role may send to each SQS destination named: a lab queue, or the ARN as written (which then fails at run
+  // time, as in the course, rather than at deploy, where Lambda checks the role's permission).
+  const queues = [onSuccess, onFailure].flatMap((d) => (d && (typeof d.Destination !== 'string' || d.Destination.startsWith('arn:aws:sqs:')) ? [d.Destination] : []));
+  const resource = {
     Type: 'AWS::Lambda::EventInvokeConfig',
     Properties: {
       FunctionName: ref(logicalId('Fn', fn)), Qualifier: '$LATEST',
@@ -82,6 +85,7 @@ function eventInvokeConfig(def: LabDefinition, files: LabFiles, fn: string): Rec
       ...(onSuccess || onFailure ? { DestinationConfig: { ...(onSuccess ? { OnSuccess: onSuccess } : {}), ...(onFailure ? { OnFailure: onFailure } : {}) } } : {}),
     },
   };
+  return { resource, queues };
 }
 
 const sub = (s: string) => ({ 'Fn::Sub': s });
@@ -140,8 +144,9 @@ export function buildTemplate({ labId, definition: def, files, code }: TemplateI
     if (def.bus.functions?.[fn]) statements.push({ Effect: 'Allow', Action: 'events:PutEvents', Resource: arn('Bus') });
     const invokeConfig = eventInvokeConfig(def, files, fn);
     // Lambda sends an invocation record to a destination with the function's execution role.
-    if (invokeConfig && def.bus.queues?.length) statements.push({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: def.bus.queues.map((q) => arn(queueLogicalId(q))) });
-    if (invokeConfig) R[`${id}InvokeConfig`] = invokeConfig;
+    const sendTo = [...new Set([...(def.bus.queues ?? []).map((q) => arn(queueLogicalId(q))), ...(invokeConfig?.queues ?? [])].map((q) => JSON.stringify(q)))].map((q) => JSON.parse(q) as unknown);
+    if (invokeConfig && sendTo.length) statements.push({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: sendTo });
+    if (invokeConfig) R[`${id}InvokeConfig`] = invokeConfig.resource;
     R[`${id}Role`] = {
       Type: 'AWS::IAM::Role',
       Properties: {
