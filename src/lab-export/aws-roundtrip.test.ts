@@ -10,7 +10,7 @@ import { startServices, type TestStack } from '../emulator/services/services.tes
 import { DUMMY_CREDENTIALS } from '../emulator/test-clients.ts';
 import { clients, leftovers, main as tool } from './course-aws.ts';
 import { exportLab, writeProject } from './export-command.ts';
-import { NOT_CHECKABLE_ON_AWS } from './project-layout.ts';
+import { notCheckableOnAws } from './project-layout.ts';
 
 let stack: TestStack;
 const saved = { ...process.env };
@@ -55,7 +55,7 @@ describe.each(listLabIds())('lab %s on the emulator', (id) => {
     for (const check of loadLab(id).definition.checks) {
       const line = r.lines.find((l) => l.endsWith(`[${check.id}]`) || l.includes(`[${check.id}] (`));
       expect(line, check.id).toBeDefined();
-      if (check.type in NOT_CHECKABLE_ON_AWS) expect(line).toMatch(/^– .*\(not checkable on AWS: skipped\)$/);
+      if (notCheckableOnAws(check)) expect(line).toMatch(/^– .*\(not checkable on AWS: skipped\)$/);
       else expect(line!.startsWith('✓ '), line).toBe(true);
     }
     // Listed again here with the real SDK clients: the stack, bus, functions, log groups, queue and roles are gone.
@@ -74,10 +74,11 @@ describe.each(listLabIds())('lab %s on the emulator', (id) => {
 // check that catches it in the browser, from what the function really did. Checks AWS cannot show are left out.
 const wrongHandlers = listLabIds().flatMap((id) => {
   const lab = loadLab(id);
-  const handlerFiles = new Set(Object.values(lab.definition.bus.functions ?? {}).map((f) => f.file));
-  const typeOf = (check: string) => lab.definition.checks.find((c) => c.id === check)?.type ?? '';
+  // What a function is deployed from: its code and its asynchronous invocation settings.
+  const handlerFiles = new Set(Object.values(lab.definition.bus.functions ?? {}).flatMap((f) => [f.file, ...(f.invokeConfig ? [f.invokeConfig.file] : [])]));
+  const checkable = (id: string) => { const c = lab.definition.checks.find((x) => x.id === id); return c !== undefined && !notCheckableOnAws(c); };
   return lab.wrongAnswers
-    .filter((w) => Object.keys(w.files).some((f) => handlerFiles.has(f)) && !(typeOf(w.expect.failsFirst) in NOT_CHECKABLE_ON_AWS))
+    .filter((w) => Object.keys(w.files).some((f) => handlerFiles.has(f)) && checkable(w.expect.failsFirst))
     .map((w) => ({ id, name: w.name, files: w.files, failsFirst: w.expect.failsFirst }));
 });
 

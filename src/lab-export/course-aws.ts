@@ -16,24 +16,27 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { IAMClient, paginateListRoles } from '@aws-sdk/client-iam';
-import { ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ListQueuesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { parse } from 'yaml';
 import { partialMatch, brief } from '../labs/partial-match.ts';
-import { ARCHIVE_PROBE, ARRIVALS, COST_NOTE, NOT_CHECKABLE_ON_AWS, PROJECT_LAYOUT } from './project-layout.ts';
+import { ARCHIVE_PROBE, ARRIVALS, COST_NOTE, notCheckableOnAws, PROJECT_LAYOUT, queueOutputKey } from './project-layout.ts';
 
 type Json = Record<string, unknown>;
 type Check = Json & { id: string; type: string; title: string; failure: string };
 interface TargetSpec { id: string; function?: string; logGroup?: string; eventBus?: string }
 interface Definition {
-  bus: { rules: { name: string; eventBus?: string; targets: TargetSpec[] }[]; schedules?: { name: string; targets: TargetSpec[] }[]; buses?: string[]; functions?: Record<string, unknown>; archive?: unknown; replay?: { file: string } };
+  bus: {
+    rules: { name: string; eventBus?: string; targets: TargetSpec[] }[]; schedules?: { name: string; targets: TargetSpec[] }[]; buses?: string[];
+    functions?: Record<string, { invokeConfig?: { file: string } }>; queues?: string[]; archive?: unknown; replay?: { file: string };
+  };
   events: Record<string, Json>; holdouts?: Record<string, Json>; checks: Check[];
 }
 
 // The wrapper's log marks (function-code.ts) come in course/lab.json, so they are defined once.
 interface Meta { labId: string; marks: { call: string; emit: string; loop: string; fail: string; root: string } ; functionNames: string[]; logGroups: string[] }
 
-export interface Options { stackName: string; region?: string; profile?: string; endpoint?: string; yes: boolean; timeoutSeconds: number; quietSeconds: number; archiveWaitSeconds: number }
+export interface Options { stackName: string; region?: string; profile?: string; endpoint?: string; yes: boolean; timeoutSeconds: number; quietSeconds: number; archiveWaitSeconds: number; retryWaitSeconds: number }
 type Out = (line: string) => void;
 
 /** The value after `flag`, if the flag is there; a flag without a value is a usage error. */
@@ -44,7 +47,10 @@ export function optionValue(args: string[], flag: string): string | undefined {
   return v;
 }
 
-export function parseOptions(args: string[], labId: string): Options {
+/** A lab whose functions have asynchronous invocation settings: verify waits for Lambda's retries. */
+const retriesAsync = (def: Definition): boolean => Object.values(def.bus.functions ?? {}).some((f) => f.invokeConfig !== undefined);
+
+export function parseOptions(args: string[], labId: string, asyncRetries = false): Options {
   const value = (flag: string) => optionValue(args, flag);
   const num = (flag: string, dflt: number) => {
     const v = value(flag);
@@ -57,7 +63,12 @@ export function parseOptions(args: string[], labId: string): Options {
   if (!/^[A-Za-z][A-Za-z0-9-]{0,40}$/.test(stackName)) throw new UsageError('--stack-name: letters, digits and hyphens, starting with a letter, at most 41 characters');
   const endpoint = value('--endpoint');
   // AWS writes events to an archive in batches, minutes late; an emulator at once.
-  const o: Options = { stackName, yes: args.includes('--yes'), timeoutSeconds: num('--timeout', 120), quietSeconds: num('--quiet', 15), archiveWaitSeconds: num('--archive-wait', endpoint ? 0 : 360) };
+  // Lambda retries a failed asynchronous invocation after about 1 and then 2 minutes (the emulator after 1 s and 2 s),
+  // so a lab with retries waits that long for the next attempt, and longer in all.
+  const o: Options = {
+    stackName, yes: args.includes('--yes'), timeoutSeconds: num('--timeout', asyncRetries && !endpoint ? 600 : 120), quietSeconds: num('--quiet', 15),
+    archiveWaitSeconds: num('--archive-wait', endpoint ? 0 : 360), retryWaitSeconds: num('--retry-wait', endpoint ? 10 : 200),
+  };
   const region = value('--region');
   const profile = value('--profile');
   if (region) o.region = region;
@@ -214,6 +225,27 @@ interface Recorded {
   archived?: Json[];
   /** The final state of the learner's replay (bus.replay): replayed checks run only on a completed one. */
   replayState?: string;
+  /** The message bodies in each of the lab's queues (bus.queues), by the lab's name of the queue. */
+  queues: Map<string, string[]>;
+}
+
+/** What verify has read from the lab's queues: a message read once stays hidden (its visibility timeout), so it is kept here. */
+type QueueReads = Map<string, Map<string, string>>;
+
+async function readQueues(c: Clients, p: Project, urls: Map<string, string>, reads: QueueReads): Promise<Map<string, string[]>> {
+  for (const q of p.definition.bus.queues ?? []) {
+    const url = urls.get(q);
+    const seen = reads.get(q) ?? new Map<string, string>();
+    reads.set(q, seen);
+    if (!url) continue;
+    // Bounded: at most 10 batches of 10 per read; a long poll of 1 s asks every SQS server, not a sample.
+    for (let i = 0; i < 10; i++) {
+      const got = (await c.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 900 }))).Messages ?? [];
+      for (const m of got) if (m.MessageId) seen.set(m.MessageId, m.Body ?? '');
+      if (got.length < 10) break;
+    }
+  }
+  return new Map([...reads].map(([q, m]) => [q, [...m.values()]]));
 }
 
 async function logMessages(c: Clients, group: string): Promise<string[]> {
@@ -226,8 +258,10 @@ async function logMessages(c: Clients, group: string): Promise<string[]> {
   return messages;
 }
 
-async function record(c: Clients, p: Project, o: Options, eventIds: Map<string, string>): Promise<Recorded> {
-  const r: Recorded = { eventIds, calls: [], emitted: [], loops: [], failures: [], logs: new Map() };
+interface Sources { eventIds: Map<string, string>; queueUrls: Map<string, string>; queueReads: QueueReads }
+
+async function record(c: Clients, p: Project, o: Options, { eventIds, queueUrls, queueReads }: Sources): Promise<Recorded> {
+  const r: Recorded = { eventIds, calls: [], emitted: [], loops: [], failures: [], logs: new Map(), queues: await readQueues(c, p, queueUrls, queueReads) };
   const m = p.meta.marks;
   const after = (line: string, mark: string): Json | undefined => {
     const i = line.indexOf(mark);
@@ -256,7 +290,35 @@ async function record(c: Clients, p: Project, o: Options, eventIds: Map<string, 
   return r;
 }
 
-const size = (r: Recorded) => r.calls.length + r.emitted.length + r.loops.length + r.failures.length + [...r.logs.values()].reduce((n, l) => n + l.length, 0);
+const size = (r: Recorded) => r.calls.length + r.emitted.length + r.loops.length + r.failures.length + [...r.logs.values(), ...r.queues.values()].reduce((n, l) => n + l.length, 0);
+
+/** MaximumRetryAttempts of each function with invoke settings, from the learner's file (Lambda's default: 2). */
+function retriesOf(p: Project): Map<string, number> {
+  const files = labFiles(join(p.dir, PROJECT_LAYOUT.lab));
+  return new Map(Object.entries(p.definition.bus.functions ?? {}).flatMap(([fn, f]) => {
+    if (!f.invokeConfig) return [];
+    let n = 2;
+    try {
+      const v = (JSON.parse(files[f.invokeConfig.file] ?? '{}') as Json).MaximumRetryAttempts;
+      if (typeof v === 'number') n = v;
+    } catch { /* the export refused an invalid file: not reached */ }
+    return [[fn, n] as const];
+  }));
+}
+
+/** Events whose every invocation so far failed and that Lambda still has retries for: their next attempt is on its way. */
+function awaitingRetry(r: Recorded, retries: Map<string, number>): number {
+  let n = 0;
+  for (const [fn, max] of retries) {
+    const attempts = new Map<string, number>();
+    for (const call of r.calls) if (call.function === fn && typeof call.payload.id === 'string') attempts.set(call.payload.id, (attempts.get(call.payload.id) ?? 0) + 1);
+    for (const [id, count] of attempts) {
+      const failed = r.failures.filter((f) => f.function === fn && f.id === id).length;
+      if (failed === count && count <= max) n++;
+    }
+  }
+  return n;
+}
 
 /** The course's Observations, for the lab's custom checks, limited to the chains started by `names`. */
 function observations(r: Recorded, names: string[], rootField: string) {
@@ -310,13 +372,23 @@ function isEvent(e: Json, name: string, sample: Json, r: Recorded): boolean {
   return e.source === sample.source && e['detail-type'] === sample['detail-type'] && JSON.stringify(e.detail) === JSON.stringify(sample.detail);
 }
 
+/** What the deployed functions did with one event: how often Lambda ran them and how the failed runs ended. */
+function attemptsOf(r: Recorded, id: string): string[] {
+  const fns = [...new Set(r.calls.filter((c) => c.payload.id === id).map((c) => c.function))];
+  return fns.map((fn) => {
+    const runs = r.calls.filter((c) => c.function === fn && c.payload.id === id).length;
+    const failed = r.failures.filter((f) => f.function === fn && f.id === id);
+    return `  ${fn} ran ${runs} time(s) for it${failed.length ? `; ${failed.length} failed, the last with: ${failed.at(-1)!.message}` : ', without an error'}.`;
+  });
+}
+
 async function evaluate(check: Check, p: Project, r: Recorded, custom: Record<string, (ctx: unknown) => unknown>, fromSamples: Recorded): Promise<Result> {
   const pass: Result = { id: check.id, title: check.title, status: 'passed' };
   const fail = (details: string[]): Result => ({ id: check.id, title: check.title, status: 'failed', message: [check.failure, ...details].join('\n') });
   const names = (check.events as string[] | undefined) ?? Object.keys(p.definition.events);
   const obs = observations(r, names, p.meta.marks.root);
   const all = allEvents(p.definition);
-  const skipped = NOT_CHECKABLE_ON_AWS[check.type];
+  const skipped = notCheckableOnAws(check);
   if (skipped) return { id: check.id, title: check.title, status: 'skipped', message: skipped };
   switch (check.type) {
     case 'pattern-valid':
@@ -359,6 +431,33 @@ async function evaluate(check: Check, p: Project, r: Recorded, custom: Record<st
     case 'emitted':
       if (obs.emitted.some((e) => partialMatch(check.event, e))) return pass;
       return fail([`Expected an event like: ${brief(check.event)}`, ...(obs.emitted.length ? obs.emitted.map((e) => `Emitted: ${brief(e)}`) : ['No event was emitted.'])]);
+    case 'emits-per-event': {
+      const unput = names.filter((n) => !r.eventIds.has(n));
+      if (unput.length) return fail(unput.map((n) => `Event "${n}" could not be put on the bus.`));
+      const wrong = names.flatMap((n) => {
+        const id = r.eventIds.get(n)!;
+        // The wrapper marks what the function put with the chain's root: the sample event's id.
+        const count = r.emitted.filter((e) => e.root === id && e['detail-type'] === check.detailType).length;
+        return count === check.count ? [] : [`Event "${n}" caused ${count} ${String(check.detailType)} event(s); expected ${String(check.count)}.`, ...attemptsOf(r, id)];
+      });
+      return wrong.length ? fail(wrong) : pass;
+    }
+    case 'dead-lettered': {
+      const unput = names.filter((n) => !r.eventIds.has(n));
+      if (unput.length) return fail(unput.map((n) => `Event "${n}" could not be put on the bus.`));
+      // Lambda's invocation records: requestPayload is the event, requestContext.condition why Lambda gave up.
+      const records = new Map<string, Json>();
+      for (const body of r.queues.get(String(check.queue)) ?? []) {
+        const rec = logged(body);
+        const id = (rec?.requestPayload as Json | undefined)?.id;
+        if (rec && typeof id === 'string') records.set(id, rec);
+      }
+      const wrong = names.filter((n) => records.has(r.eventIds.get(n)!) !== (check.expect === 'stored'));
+      return wrong.length ? fail(wrong.flatMap((n) => {
+        const condition = (records.get(r.eventIds.get(n)!)?.requestContext as Json | undefined)?.condition;
+        return [check.expect === 'stored' ? `Event "${n}" is not in the queue ${String(check.queue)}.` : `Event "${n}" ended in the queue ${String(check.queue)}${typeof condition === 'string' ? ` (a record with condition ${condition})` : ''}.`, ...attemptsOf(r, r.eventIds.get(n)!)];
+      })) : pass;
+    }
     case 'log-contains': {
       const messages = r.logs.get(String(check.logGroup)) ?? [];
       return messages.some((m) => m.includes(String(check.contains))) ? pass : fail([`No message in ${String(check.logGroup)} contains "${String(check.contains)}" (${messages.length} message(s) there).`]);
@@ -380,20 +479,25 @@ async function evaluate(check: Check, p: Project, r: Recorded, custom: Record<st
 const allEvents = (def: Definition): Record<string, Json> => ({ ...def.events, ...def.holdouts });
 
 /** Records until nothing new arrives for --quiet seconds (longer when nothing at all came: cold starts), at most --timeout. */
-async function settle(c: Clients, p: Project, o: Options, eventIds: Map<string, string>, out: Out): Promise<Recorded> {
+/** While an event awaits Lambda's retry, quiet means nothing new for --retry-wait seconds instead. */
+async function settle(c: Clients, p: Project, o: Options, sources: Sources, out: Out): Promise<Recorded> {
   const start = Date.now();
+  const retries = retriesOf(p);
   let last = -1;
   let quietSince = Date.now();
-  let r = await record(c, p, o, eventIds);
+  let r = await record(c, p, o, sources);
   while (Date.now() - start < o.timeoutSeconds * 1000) {
     const n = size(r);
+    const waiting = awaitingRetry(r, retries);
+    const quiet = waiting ? o.retryWaitSeconds : o.quietSeconds * (n > 0 ? 1 : 3);
     if (n !== last) {
       last = n;
       quietSince = Date.now();
-    } else if (Date.now() - quietSince >= o.quietSeconds * 1000 * (n > 0 ? 1 : 3)) break;
-    out(`  ${Math.round((Date.now() - start) / 1000)} s: ${r.calls.length} call(s), ${r.emitted.length} emitted, ${[...r.logs.values()].reduce((k, l) => k + l.length, 0)} log line(s)`);
+    } else if (Date.now() - quietSince >= quiet * 1000) break;
+    const queued = [...r.queues.values()].reduce((k, l) => k + l.length, 0);
+    out(`  ${Math.round((Date.now() - start) / 1000)} s: ${r.calls.length} call(s), ${r.failures.length} failed, ${r.emitted.length} emitted, ${[...r.logs.values()].reduce((k, l) => k + l.length, 0)} log line(s)${r.queues.size ? `, ${queued} queued failure record(s)` : ''}${waiting ? `; ${waiting} event(s) await Lambda's retry (on AWS about 1, then 2 minutes later)` : ''}`);
     await new Promise((res) => setTimeout(res, Math.min(2000, Math.max(200, o.quietSeconds * 250))));
-    r = await record(c, p, o, eventIds);
+    r = await record(c, p, o, sources);
   }
   return r;
 }
@@ -497,6 +601,11 @@ export async function verify(p: Project, o: Options, out: Out): Promise<number> 
   if (shift) out(`The lab's event times are moved by ${Math.round(shift / 3_600_000)} h to end a minute ago; the replay window moves with them.`);
   const busOf = (labBus: unknown) => (typeof labBus === 'string' ? `${o.stackName}-${labBus}` : bus);
   const eventIds = new Map<string, string>();
+  const queueUrls = new Map((p.definition.bus.queues ?? []).flatMap((q) => {
+    const url = stack.Outputs?.find((x) => x.OutputKey === queueOutputKey(q))?.OutputValue;
+    return url ? [[q, url] as const] : [];
+  }));
+  const sources: Sources = { eventIds, queueUrls, queueReads: new Map() };
   const put = async (names: string[]) => { for (let i = 0; i < names.length; i += 10) {
     const batch = names.slice(i, i + 10);
     const res = await c.events.send(new PutEventsCommand({
@@ -518,17 +627,17 @@ export async function verify(p: Project, o: Options, out: Out): Promise<number> 
   const samples = names.filter((n) => n in p.definition.events);
   await put(samples);
   out(`Put ${eventIds.size} sample event(s) on the lab's buses. Waiting for the functions and log groups (at most ${o.timeoutSeconds} s)…`);
-  const fromSamples = await settle(c, p, o, eventIds, out);
+  const fromSamples = await settle(c, p, o, sources, out);
   let r = fromSamples;
   const holdouts = names.filter((n) => !(n in p.definition.events));
   if (holdouts.length) {
     await put(holdouts);
     out(`Put ${eventIds.size - samples.length} hold-out event(s), which the checks name. Waiting again…`);
-    r = await settle(c, p, o, eventIds, out);
+    r = await settle(c, p, o, sources, out);
   }
   if (p.definition.bus.archive) {
     const replays = await replay(c, p, o, bus, out, all, shift);
-    r = await settle(c, p, o, eventIds, out);
+    r = await settle(c, p, o, sources, out);
     const probe = r.logs.get(ARCHIVE_PROBE.logGroup);
     if (replays.probe && probe) r.archived = parsedLogs(probe);
     if (replays.replay) r.replayState = replays.replay;
@@ -601,11 +710,11 @@ export async function main(argv: string[], dir = process.cwd(), out: Out = (s) =
   const [command, ...rest] = argv;
   try {
     const p = readProject(dir);
-    const o = parseOptions(rest, p.meta.labId);
+    const o = parseOptions(rest, p.meta.labId, retriesAsync(p.definition));
     if (command === 'deploy') return await deploy(p, o, out);
     if (command === 'verify') return await verify(p, o, out);
     if (command === 'destroy') return await destroy(p, o, out);
-    out('Usage: node tools/lab-export/course-aws.ts deploy|verify|destroy [--region R] [--profile P] [--endpoint URL] [--stack-name NAME] [--yes] [--timeout S] [--quiet S] [--archive-wait S]');
+    out('Usage: node tools/lab-export/course-aws.ts deploy|verify|destroy [--region R] [--profile P] [--endpoint URL] [--stack-name NAME] [--yes] [--timeout S] [--quiet S] [--archive-wait S] [--retry-wait S]');
     return 2;
   } catch (e) {
     out(`error: ${e instanceof Error ? `${e.name === 'Error' || e instanceof UsageError ? '' : `${e.name}: `}${e.message}` : String(e)}`);

@@ -35,12 +35,13 @@ async function script(dir: string, name: string, args: string[]): Promise<{ code
   }
 }
 
-it.each(['solution', 'starter'] as const)('lab 03 %s: npm run deploy, verify, destroy from the exported folder', async (kind) => {
+// Lab 11 too: its handler imports the lab's own modules (bundled into index.js) and verify waits for Lambda's retries.
+it.each([['03-first-handler', 'solution'], ['03-first-handler', 'starter'], ['11-retries-and-dead-letters', 'solution']] as const)('lab %s %s: npm run deploy, verify, destroy from the exported folder', async (lab, kind) => {
   const dir = mkdtempSync(join(tmpdir(), `exported-${kind}-`));
   try {
-    writeProject(await exportLab('03-first-handler', { kind }, filesFor), dir);
+    writeProject(await exportLab(lab, { kind }, filesFor), dir);
     symlinkSync(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'), 'dir');
-    const common = ['--endpoint', stack.server.url, '--yes', '--stack-name', `folder-${kind}`, '--timeout', '30', '--quiet', '2'];
+    const common = ['--endpoint', stack.server.url, '--yes', '--stack-name', `folder-${kind}-${lab.slice(0, 2)}`, '--timeout', '30', '--quiet', '2'];
     const deployed = await script(dir, 'deploy', common);
     expect(deployed.code, deployed.out).toBe(0);
     const verified = await script(dir, 'verify', common);

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startServices, type TestStack } from '../emulator/services/services.test-support.ts';
 import { sdkEnvironment } from '../emulator/services/service-kit/emulator-clients.ts';
 import { nodeTranspile } from './export-command.ts';
-import { CALL_MARK, EMIT_MARK, FAIL_MARK, HOP_FIELD, LOOP_MARK, MAX_HOPS, ROOT_FIELD, wrapperCode } from './function-code.ts';
+import { bundleLabModules, CALL_MARK, EMIT_MARK, FAIL_MARK, HOP_FIELD, LOOP_MARK, MAX_HOPS, ROOT_FIELD, wrapperCode } from './function-code.ts';
 
 const BUS = 'wrapper-bus';
 let stack: TestStack;
@@ -157,4 +157,43 @@ it('names the file when it exports no such handler, and still logs the call', as
 it('keeps the learner code as compiled, word for word', async () => {
   const compiled = await nodeTranspile('handler.ts', EMITTER);
   expect(wrapperCode(compiled, 'handler')).toContain(compiled.trim());
+});
+
+it("bundles the lab's modules the handler imports: each evaluated once, with its state, by any relative specifier", async () => {
+  const files: Record<string, string> = {
+    'handler.ts': [
+      "import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';",
+      "import type { Shape } from './types.ts';",
+      "import { next } from './lib/counter.js';",
+      "import { again } from './lib/again';",
+      'const client = new EventBridgeClient({});',
+      'export const handler = async (event: Shape) => {',
+      "  await client.send(new PutEventsCommand({ Entries: [{ EventBusName: process.env.EVENT_BUS_NAME, Source: 's', DetailType: 'N', Detail: JSON.stringify({ n: next(), m: again() }) }] }));",
+      '  return event.id;',
+      '};',
+    ].join('\n'),
+    'types.ts': 'export interface Shape { id: string }',
+    'lib/counter.ts': 'let n = 0;\nexport const next = (): number => ++n;',
+    'lib/again.ts': "import { next } from '../lib/counter.ts';\nexport const again = (): number => next();",
+    'unused.ts': 'throw new Error("never loaded");',
+  };
+  const js = await nodeTranspile('handler.ts', files['handler.ts']!);
+  const bundle = await bundleLabModules('handler.ts', js, files, nodeTranspile);
+  // Only what the handler reaches: the type-only import is erased, the unused module left out.
+  expect(Object.keys(bundle.modules).sort()).toEqual(['lib/again.ts', 'lib/counter.ts']);
+  expect(bundle.links).toEqual({ 'handler.ts': { './lib/counter.js': 'lib/counter.ts', './lib/again': 'lib/again.ts' }, 'lib/again.ts': { '../lib/counter.ts': 'lib/counter.ts' } });
+  const code = wrapperCode(js, 'handler', 'lab/handler.ts', bundle);
+  expect(code).toContain(js.trim());
+  const { handler, lines } = deployedCode(code);
+  expect(await handler({ id: 'evt-8' }, lambdaContext())).toBe('evt-8');
+  expect(await handler({ id: 'evt-9' }, lambdaContext())).toBe('evt-9');
+  // One counter module for both importers, kept between invocations as in one Lambda environment.
+  expect(marked(lines, EMIT_MARK).map((e) => e.detail)).toEqual([{ n: 1, m: 2 }, { n: 3, m: 4 }]);
+});
+
+it('leaves a relative import of a file the lab lacks to Node, which fails as on Lambda', async () => {
+  const js = await nodeTranspile('handler.ts', "import { x } from './missing.ts';\nexport const handler = async () => x;");
+  const bundle = await bundleLabModules('handler.ts', js, { 'handler.ts': '' }, nodeTranspile);
+  expect(bundle.modules).toEqual({});
+  expect(() => deployedCode(wrapperCode(js, 'handler', 'lab/handler.ts', bundle))).toThrow(/Cannot find module '\.\/missing\.ts'/);
 });

@@ -1,6 +1,14 @@
 // Where an exported lab project keeps what: project.ts writes it, course-aws.ts reads it.
 export const PROJECT_LAYOUT = { template: 'template.yaml', definition: 'course/checks.json', customChecks: 'course/checks.ts', lab: 'lab', meta: 'course/lab.json' } as const;
 
+/** Logical id of a lab name: CloudFormation allows letters and digits only. */
+export function logicalId(prefix: string, name: string): string {
+  return prefix + name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+/** A lab queue (`bus.queues`) in the template, and the stack output that gives verify its URL. */
+export const queueLogicalId = (q: string): string => logicalId('Queue', q);
+export const queueOutputKey = (q: string): string => `${queueLogicalId(q)}Url`;
+
 /** What a lab costs in one's own account, said once for the tool, the README, the lab page and the lesson. */
 export const COST_NOTE =
   'This may cost money. For the lab\'s sample events expect well under US$0.01 (a few Lambda invocations, EventBridge events and log lines); the log groups keep data for 1 day and destroy removes everything.';
@@ -15,8 +23,17 @@ export const ARRIVALS = { rule: (bus: string) => `course-arrivals-${bus}`, logGr
 /** Check types a real account cannot show in a bounded time: verify skips them with the reason; `npm run lab -- check` runs them. */
 export const NOT_CHECKABLE_ON_AWS: Record<string, string> = {
   schema: 'A schema check reads only your file: run it with npm run lab -- check.',
+  'invoke-config-valid': 'It reads only your invoke settings file (the export already refuses settings PutFunctionEventInvokeConfig would not take): run it with npm run lab -- check.',
   scheduled: 'On AWS a schedule fires on the real clock (here once a day), which verify cannot wait for: run it with npm run lab -- check, where the lab clock runs.',
   'reports-failed-entries': "It needs PutEvents to reject the function's entries, which a real account does not do on demand: run it with npm run lab -- check.",
   // The template leaves the bus policy out: its principal is the lab's fictional partner account.
   'bus-policy': 'It asks the bus policy about calls from other AWS accounts (the lab\'s partner account is fictional, so the policy is not deployed): run it with npm run lab -- check.',
 };
+
+/** Why verify skips this one check on AWS, if it does: its type (above), or a redelivery it needs that AWS will not make on demand. */
+export function notCheckableOnAws(check: { type: string; duplicates?: unknown }): string | undefined {
+  if (check.type === 'emits-per-event' && check.duplicates === true) {
+    return 'It delivers events twice with the same id, as Lambda\'s at-least-once queue may; a real account cannot be made to redeliver on demand: run it with npm run lab -- check.';
+  }
+  return NOT_CHECKABLE_ON_AWS[check.type];
+}

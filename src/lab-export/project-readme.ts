@@ -1,7 +1,7 @@
 // The README.md of an exported lab project: the commands, what gets created, the cost and the clean-up.
 import type { LabDefinition } from '../labs/lab-types.ts';
 import { CALL_MARK, EMIT_MARK, FAIL_MARK, HOP_FIELD, LOOP_MARK, MAX_HOPS, ROOT_FIELD } from './function-code.ts';
-import { COST_NOTE, NOT_CHECKABLE_ON_AWS } from './project-layout.ts';
+import { COST_NOTE, notCheckableOnAws } from './project-layout.ts';
 import { functionNames, logGroupNames, LOG_RETENTION_DAYS, targetBuses } from './template.ts';
 
 /** The commands a learner runs from the project folder, shown in the README and on the lab page. */
@@ -49,9 +49,9 @@ Each function's code is inline in \`template.yaml\`: your TypeScript compiled to
 
 /** The README's list of the checks verify skips on AWS, and why. */
 function localOnly(def: LabDefinition): string {
-  const skipped = def.checks.filter((c) => c.type in NOT_CHECKABLE_ON_AWS);
+  const skipped = def.checks.filter((c) => notCheckableOnAws(c) !== undefined);
   if (!skipped.length) return '';
-  return `\nThese checks run only locally (\`npm run lab -- check\` in the course repository, or the lab page); \`verify\` shows them as skipped:\n\n${skipped.map((c) => `- ${c.title} (\`${c.id}\`): ${NOT_CHECKABLE_ON_AWS[c.type]}`).join('\n')}\n`;
+  return `\nThese checks run only locally (\`npm run lab -- check\` in the course repository, or the lab page); \`verify\` shows them as skipped:\n\n${skipped.map((c) => `- ${c.title} (\`${c.id}\`): ${notCheckableOnAws(c)}`).join('\n')}\n`;
 }
 
 export function projectReadme(labId: string, title: string, def: LabDefinition): string {
@@ -80,7 +80,7 @@ ${c.verify}
 ${c.destroy}
 \`\`\`
 
-\`verify\` puts the sample events and the lab's hold-out events on the deployed buses, waits for what the functions and log groups record, and runs the lab's checks on it: exit 0 when they pass, 1 when one fails, 2 for a usage or environment error.${def.bus.archive ? ' It then starts your replay from the archive and a second replay of the whole archive, so the archive and replay checks see what AWS kept and resent. Event times are moved to end a minute before now (CloudWatch Logs refuses older lines), and your replay window moves with them. Replays cannot be deleted, so a replay name already taken in the account gets a suffix. On AWS, verify first waits for the archive (\`--archive-wait\`, 360 s by default: AWS writes archives in batches), and each replay may take minutes: raise \`--timeout\` (seconds) if one does not complete.' : ''}
+\`verify\` puts the sample events and the lab's hold-out events on the deployed buses, waits for what the functions and log groups record, and runs the lab's checks on it: exit 0 when they pass, 1 when one fails, 2 for a usage or environment error.${def.bus.archive ? ' It then starts your replay from the archive and a second replay of the whole archive, so the archive and replay checks see what AWS kept and resent. Event times are moved to end a minute before now (CloudWatch Logs refuses older lines), and your replay window moves with them. Replays cannot be deleted, so a replay name already taken in the account gets a suffix. On AWS, verify first waits for the archive (\`--archive-wait\`, 360 s by default: AWS writes archives in batches), and each replay may take minutes: raise \`--timeout\` (seconds) if one does not complete.' : ''}${Object.values(def.bus.functions ?? {}).some((f) => f.invokeConfig) ? ' Your function\'s asynchronous invocation settings are deployed as written, with a destination that names the lab\'s queue pointed at the deployed queue. Lambda retries a failed invocation about 1 and then 2 minutes later, so verify waits for each retry (\`--retry-wait\`, 200 s by default) within \`--timeout\` (600 s by default for this lab, for the sample events and again for the hold-outs), and then reads the failure records in the queue: expect verify to take several minutes. Checks that need a redelivery of the same event are skipped: AWS does not redeliver on demand.' : ''}
 ${localOnly(def)}
 With the AWS CLI instead:
 

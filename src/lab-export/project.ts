@@ -4,7 +4,7 @@
 import pkg from '../../package.json' with { type: 'json' };
 import type { LabDefinition, LabFiles } from '../labs/lab-types.ts';
 import type { Transpile } from './commonjs.ts';
-import { CALL_MARK, EMIT_MARK, FAIL_MARK, LOOP_MARK, ROOT_FIELD, recorderCode, wrapperCode } from './function-code.ts';
+import { bundleLabModules, CALL_MARK, EMIT_MARK, FAIL_MARK, LOOP_MARK, ROOT_FIELD, recorderCode, wrapperCode } from './function-code.ts';
 import { PROJECT_LAYOUT } from './project-layout.ts';
 import { functionNames, logGroupNames, templateYaml } from './template.ts';
 import { projectReadme } from './project-readme.ts';
@@ -68,7 +68,8 @@ export async function buildProject(input: ExportInput): Promise<Record<string, s
     }
     const source = files[spec.file];
     if (source === undefined) throw new Error(`The function ${fn} needs the file ${spec.file}, which is missing.`);
-    code[fn] = wrapperCode(await input.transpile(spec.file, source), spec.export ?? 'handler', `${PROJECT_LAYOUT.lab}/${spec.file}`);
+    const js = await input.transpile(spec.file, source);
+    code[fn] = wrapperCode(js, spec.export ?? 'handler', `${PROJECT_LAYOUT.lab}/${spec.file}`, await bundleLabModules(spec.file, js, files, input.transpile));
   }
   out[PROJECT_LAYOUT.template] = templateYaml({ labId, definition: def, files, code });
   out[PROJECT_LAYOUT.definition] = `${JSON.stringify(def, null, 2)}\n`;

@@ -1,6 +1,9 @@
 // Every generated template against the CloudFormation resource specification (@aws-cdk/cfnspec): each
 // resource type and property exists, required properties are present and every value has the spec's type.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { filesFor } from '../cli/lab.ts';
@@ -8,7 +11,7 @@ import { DEFAULT_NODE_RUNTIME } from '../aws-facts/lambda-runtimes.ts';
 import { listLabIds, loadLab } from '../labs/load-lab.ts';
 import { exportLab } from './export-command.ts';
 import { MAX_INLINE_CODE_CHARS } from './function-code.ts';
-import { NOT_CHECKABLE_ON_AWS } from './project-layout.ts';
+import { notCheckableOnAws } from './project-layout.ts';
 import { LOG_RETENTION_DAYS, logicalId, targetBuses } from './template.ts';
 
 interface PropSpec { PrimitiveType?: string; Type?: string; ItemType?: string; PrimitiveItemType?: string; Required?: boolean }
@@ -100,7 +103,7 @@ describe.each(listLabIds())('the template of lab %s', (id) => {
     expect(resources.filter((r) => r.Type === 'AWS::Events::EventBus')).toHaveLength(1 + (def.bus.buses?.length ?? 0));
     expect(resources.filter((r) => r.Type === 'AWS::Events::Archive')).toHaveLength(def.bus.archive ? 1 : 0);
     // The README names every check verify skips on AWS, with its id.
-    for (const c of def.checks) if (c.type in NOT_CHECKABLE_ON_AWS) expect(files['README.md']).toContain(`(\`${c.id}\`)`);
+    for (const c of def.checks) if (notCheckableOnAws(c)) expect(files['README.md']).toContain(`(\`${c.id}\`)`);
     for (const r of resources) {
       if (r.Type === 'AWS::Lambda::Function') {
         expect(r.Properties.Runtime).toBe(DEFAULT_NODE_RUNTIME);
@@ -129,5 +132,44 @@ describe.each(listLabIds())('the template of lab %s', (id) => {
       const hasCode = Object.keys(def.bus.functions ?? {}).some((fn) => logicalId('Fn', fn) === logical);
       expect(puts, logical).toEqual(hasCode ? [{ Effect: 'Allow', Action: 'events:PutEvents', Resource: { 'Fn::GetAtt': ['Bus', 'Arn'] } }] : []);
     }
+  });
+});
+
+describe("lab 11's asynchronous invocation settings and queues", () => {
+  const LAB = '11-retries-and-dead-letters';
+  type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>; Outputs: Record<string, unknown> };
+  const templateWith = async (settings: unknown): Promise<Template> => {
+    const files = filesFor(loadLab(LAB), { kind: 'solution' });
+    files['invoke-config.json'] = JSON.stringify(settings);
+    const work = mkdtempSync(join(tmpdir(), 'tpl-11-'));
+    try {
+      for (const [path, text] of Object.entries(files)) writeFileSync(join(work, path), text);
+      return parse((await exportLab(LAB, { kind: 'dir', path: work }, filesFor))['template.yaml']!) as Template;
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  };
+  const sends = (t: Template) => (t.Resources.FnReserveStockRole!.Properties.Policies as { PolicyDocument: { Statement: { Action: unknown; Resource: unknown }[] } }[])[0]!.PolicyDocument.Statement.filter((s) => s.Action === 'sqs:SendMessage');
+
+  it("deploys the settings at $LATEST, the lab's queue ARN as the deployed queue, and lets the role send to it", async () => {
+    const t = await templateWith({ MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 120, DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:reservations-failed' } } });
+    expect(t.Resources.FnReserveStockInvokeConfig).toEqual({
+      Type: 'AWS::Lambda::EventInvokeConfig',
+      Properties: { FunctionName: { Ref: 'FnReserveStock' }, Qualifier: '$LATEST', MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 120, DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['QueueReservationsFailed', 'Arn'] } } } },
+    });
+    expect(t.Resources.QueueReservationsFailed!.Properties).toMatchObject({ QueueName: { 'Fn::Sub': '${AWS::StackName}-reservations-failed' }, MessageRetentionPeriod: 3600 });
+    expect(t.Outputs.QueueReservationsFailedUrl).toEqual({ Value: { Ref: 'QueueReservationsFailed' } });
+    expect(sends(t)).toEqual([{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: [{ 'Fn::GetAtt': ['QueueReservationsFailed', 'Arn'] }] }]);
+  });
+
+  it('keeps an ARN that names no lab queue as written, so a wrong answer fails on AWS as in the course', async () => {
+    const wrong = 'arn:aws:sqs:eu-west-1:123456789012:reservations-failed';
+    const t = await templateWith({ DestinationConfig: { OnSuccess: { Destination: wrong } } });
+    expect(t.Resources.FnReserveStockInvokeConfig!.Properties).toEqual({ FunctionName: { Ref: 'FnReserveStock' }, Qualifier: '$LATEST', DestinationConfig: { OnSuccess: { Destination: wrong } } });
+    expect(sends(t)[0]!.Resource).toEqual([{ 'Fn::GetAtt': ['QueueReservationsFailed', 'Arn'] }, wrong]);
+  });
+
+  it('refuses settings PutFunctionEventInvokeConfig would refuse, naming the field', async () => {
+    await expect(templateWith({ MaximumRetryAttempts: 185 })).rejects.toThrow(/invoke-config\.json: MaximumRetryAttempts: must be from 0 to 2/);
   });
 });

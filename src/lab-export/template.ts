@@ -5,18 +5,17 @@
 // EventBridge needs to write to them. Pure data: the CLI and the browser build the same template.
 import { stringify } from 'yaml';
 import { DEFAULT_NODE_RUNTIME } from '../aws-facts/lambda-runtimes.ts';
+import { parseInvokeConfig } from '../labs/invoke-config.ts';
 import type { FileOrInline, LabDefinition, LabFiles, LabTargetSpec } from '../labs/lab-types.ts';
+import { LAB_ACCOUNT, LAB_REGION } from '../labs/lambda-context.ts';
 import { MAX_INLINE_CODE_CHARS } from './function-code.ts';
-import { ARCHIVE_PROBE, ARRIVALS } from './project-layout.ts';
+import { ARCHIVE_PROBE, ARRIVALS, logicalId, queueLogicalId, queueOutputKey } from './project-layout.ts';
 
 /** Days CloudWatch Logs keeps what the lab writes (the shortest retention Logs offers). */
 export const LOG_RETENTION_DAYS = 1;
 export const COURSE_TAG = 'eventbridge-course';
 
-/** Logical id of a lab name: CloudFormation allows letters and digits only. */
-export function logicalId(prefix: string, name: string): string {
-  return prefix + name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
-}
+export { logicalId };
 
 /** EventBridge delivers to log groups whose names start with /aws/events/; the lab's name goes after the stack's. */
 export function deployedLogGroupName(stackName: string, labLogGroup: string): string {
@@ -58,6 +57,37 @@ export function logGroupNames(def: LabDefinition): string[] {
   return [...new Set([...allRules(def).flatMap((r) => r.targets.flatMap((t) => (t.logGroup ? [t.logGroup] : []))), ...probe])];
 }
 
+/** A lab queue's (`bus.queues`) name in the account. */
+export const deployedQueueName = (stackName: string, q: string): string => `${stackName}-${q}`;
+
+/** The function's asynchronous invocation settings (its invokeConfig file) as an AWS::Lambda::EventInvokeConfig. A
+ * destination that is one of the lab's queues, as the lab names it (its account and region), becomes the deployed
+ * queue; any other ARN stays as written, so a wrong one fails on AWS as it does in the course. */
+function eventInvokeConfig(def: LabDefinition, files: LabFiles, fn: string): { resource: Record<string, unknown>; queues: unknown[] } | undefined {
+  const file = def.bus.functions?.[fn]?.invokeConfig?.file;
+  if (file === undefined) return undefined;
+  const parsed = parseInvokeConfig(files[file], file);
+  if (!parsed.ok) throw new Error(`The function ${fn}: PutFunctionEventInvokeConfig would refuse ${file}: ${parsed.problems.join('; ')}`);
+  const { MaximumRetryAttempts, MaximumEventAgeInSeconds, DestinationConfig } = parsed.config;
+  const lab = new Map((def.bus.queues ?? []).map((q) => [`arn:aws:sqs:${LAB_REGION}:${LAB_ACCOUNT}:${q}`, q]));
+  const to = (d: { Destination: string } | undefined) => (d ? { Destination: lab.has(d.Destination) ? arn(queueLogicalId(lab.get(d.Destination)!)) : d.Destination } : undefined);
+  const onSuccess = to(DestinationConfig?.OnSuccess);
+  const onFailure = to(DestinationConfig?.OnFailure);
+  // The role may send to each SQS destination named: a lab queue, or the ARN as written (which then fails at run
+  // time, as in the course, rather than at deploy, where Lambda checks the role's permission).
+  const queues = [onSuccess, onFailure].flatMap((d) => (d && (typeof d.Destination !== 'string' || d.Destination.startsWith('arn:aws:sqs:')) ? [d.Destination] : []));
+  const resource = {
+    Type: 'AWS::Lambda::EventInvokeConfig',
+    Properties: {
+      FunctionName: ref(logicalId('Fn', fn)), Qualifier: '$LATEST',
+      ...(MaximumRetryAttempts !== undefined ? { MaximumRetryAttempts } : {}),
+      ...(MaximumEventAgeInSeconds !== undefined ? { MaximumEventAgeInSeconds } : {}),
+      ...(onSuccess || onFailure ? { DestinationConfig: { ...(onSuccess ? { OnSuccess: onSuccess } : {}), ...(onFailure ? { OnFailure: onFailure } : {}) } } : {}),
+    },
+  };
+  return { resource, queues };
+}
+
 const sub = (s: string) => ({ 'Fn::Sub': s });
 const ref = (id: string) => ({ Ref: id });
 const arn = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
@@ -97,6 +127,10 @@ export function buildTemplate({ labId, definition: def, files, code }: TemplateI
   if (fns.length) {
     R.DeadLetterQueue = { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 3600, Tags: tags } };
   }
+  for (const q of def.bus.queues ?? []) {
+    // A short retention: the failure records matter only until verify has read them.
+    R[queueLogicalId(q)] = { Type: 'AWS::SQS::Queue', Properties: { QueueName: sub(deployedQueueName('${AWS::StackName}', q)), MessageRetentionPeriod: 3600, Tags: tags } };
+  }
   for (const fn of fns) {
     const id = logicalId('Fn', fn);
     const body = code[fn];
@@ -108,6 +142,11 @@ export function buildTemplate({ labId, definition: def, files, code }: TemplateI
       { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: sub(`arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:/aws/lambda/\${AWS::StackName}-${fn}:*`) },
     ];
     if (def.bus.functions?.[fn]) statements.push({ Effect: 'Allow', Action: 'events:PutEvents', Resource: arn('Bus') });
+    const invokeConfig = eventInvokeConfig(def, files, fn);
+    // Lambda sends an invocation record to a destination with the function's execution role.
+    const sendTo = [...new Set([...(def.bus.queues ?? []).map((q) => arn(queueLogicalId(q))), ...(invokeConfig?.queues ?? [])].map((q) => JSON.stringify(q)))].map((q) => JSON.parse(q) as unknown);
+    if (invokeConfig && sendTo.length) statements.push({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: sendTo });
+    if (invokeConfig) R[`${id}InvokeConfig`] = invokeConfig.resource;
     R[`${id}Role`] = {
       Type: 'AWS::IAM::Role',
       Properties: {
@@ -203,6 +242,7 @@ export function buildTemplate({ labId, definition: def, files, code }: TemplateI
     Outputs: {
       BusName: { Value: ref('Bus') },
       ...(fns.length ? { DeadLetterQueueUrl: { Value: ref('DeadLetterQueue') } } : {}),
+      ...Object.fromEntries((def.bus.queues ?? []).map((q) => [queueOutputKey(q), { Value: ref(queueLogicalId(q)) }])),
     },
   };
 }

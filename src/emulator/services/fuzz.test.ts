@@ -63,6 +63,7 @@ describe('fuzzing every operation table', () => {
       ['PUT', '/2015-03-31/functions/f/code'], ['PUT', '/2015-03-31/functions/f/configuration'], ['POST', '/2015-03-31/functions/f/invocations'],
       ['POST', '/2015-03-31/functions/f/policy'], ['DELETE', '/2015-03-31/functions/f/policy/s'], ['GET', '/2015-03-31/functions/f/policy'],
       ['PUT', '/2019-09-25/functions/f/event-invoke-config'], ['GET', '/2015-03-31/functions/f/configuration'], ['GET', '/2015-03-31/functions/?MaxItems=x'],
+      ['GET', '/2019-09-25/functions/f/event-invoke-config'], ['DELETE', '/2019-09-25/functions/f/event-invoke-config'],
     ];
     expect(routes.length).toBeGreaterThanOrEqual(LAMBDA_OPERATIONS.length - 1);
     await fc.assert(fc.asyncProperty(fc.constantFrom(...routes), fc.oneof(jsonInput.map((o) => JSON.stringify(o)), garbage), async ([method, path], body) => {

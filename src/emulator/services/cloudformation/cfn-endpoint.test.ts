@@ -7,8 +7,10 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { ListEventBusesCommand, ListRulesCommand, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DescribeLogGroupsCommand, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { InvokeCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
-import { ListQueuesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import {
+  DeleteFunctionEventInvokeConfigCommand, GetFunctionCommand, GetFunctionEventInvokeConfigCommand, InvokeCommand, ListFunctionsCommand, PutFunctionEventInvokeConfigCommand,
+} from '@aws-sdk/client-lambda';
+import { GetQueueUrlCommand, ListQueuesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { ListRolesCommand } from '@aws-sdk/client-iam';
 import { startServices, type TestStack } from '../services.test-support.ts';
 import { ordersTemplate } from './orders-template.test-support.ts';
@@ -148,5 +150,59 @@ describe('CloudFormation over the Query protocol with @aws-sdk/client-cloudforma
       .rejects.toThrow(/Circular dependency/);
     await expect(cfn.send(new CreateStackCommand({ StackName: 'p', TemplateBody: ordersTemplate('1'), Capabilities: ['CAPABILITY_IAM'], Parameters: [{ ParameterKey: 'Nope', ParameterValue: 'x' }] })))
       .rejects.toThrow('Parameters: [Nope] do not exist in the template');
+  });
+});
+
+describe('AWS::Lambda::EventInvokeConfig', () => {
+  const template = (retries: number) => JSON.stringify({
+    Resources: {
+      Failed: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'eic-failed' } },
+      Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } } },
+      Fn: { Type: 'AWS::Lambda::Function', Properties: { FunctionName: 'eic-fn', Runtime: 'nodejs22.x', Handler: 'index.handler', Role: { 'Fn::GetAtt': ['Role', 'Arn'] }, Code: { ZipFile: 'exports.handler = async () => { throw new Error("always"); };' } } },
+      Settings: {
+        Type: 'AWS::Lambda::EventInvokeConfig',
+        Properties: { FunctionName: { Ref: 'Fn' }, Qualifier: '$LATEST', MaximumRetryAttempts: retries, MaximumEventAgeInSeconds: 600, DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['Failed', 'Arn'] } } } },
+      },
+    },
+  });
+
+  it('puts the settings on create and update, Lambda follows them, and delete removes them', async () => {
+    const { cloudformation: cfn, lambda, sqs } = stack.clients;
+    await cfn.send(new CreateStackCommand({ StackName: 'eic', TemplateBody: template(0), Capabilities: ['CAPABILITY_IAM'] }));
+    await waitUntilStackCreateComplete({ client: cfn, ...wait }, { StackName: 'eic' });
+    const put = await lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: 'eic-fn', Qualifier: '$LATEST' }));
+    expect(put).toMatchObject({ MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 600, DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:eu-west-1:000000000000:eic-failed' } } });
+
+    // No retries: the first failure sends Lambda's invocation record to the OnFailure queue.
+    await lambda.send(new InvokeCommand({ FunctionName: 'eic-fn', InvocationType: 'Event', Payload: Buffer.from('{"id":"e-1"}') }));
+    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: 'eic-failed' }));
+    const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 5 }));
+    const record = JSON.parse(got.Messages?.[0]?.Body ?? '{}');
+    expect(record).toMatchObject({ requestPayload: { id: 'e-1' }, requestContext: { condition: 'RetriesExhausted', approximateInvokeCount: 1 } });
+
+    await cfn.send(new UpdateStackCommand({ StackName: 'eic', TemplateBody: template(2), Capabilities: ['CAPABILITY_IAM'] }));
+    await waitUntilStackUpdateComplete({ client: cfn, ...wait }, { StackName: 'eic' });
+    expect((await lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: 'eic-fn' }))).MaximumRetryAttempts).toBe(2);
+
+    const resources = (await cfn.send(new ListStackResourcesCommand({ StackName: 'eic' }))).StackResourceSummaries ?? [];
+    expect(resources.find((r) => r.LogicalResourceId === 'Settings')?.PhysicalResourceId).toBe('eic-fn|$LATEST');
+    await cfn.send(new DeleteStackCommand({ StackName: 'eic' }));
+    await waitUntilStackDeleteComplete({ client: cfn, ...wait }, { StackName: 'eic' });
+    await expect(lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: 'eic-fn' }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    expect((await sqs.send(new ListQueuesCommand({ QueueNamePrefix: 'eic' }))).QueueUrls ?? []).toEqual([]);
+  });
+
+  it('DeleteFunctionEventInvokeConfig removes only the settings', async () => {
+    const { cloudformation: cfn, lambda } = stack.clients;
+    await cfn.send(new CreateStackCommand({ StackName: 'eic2', TemplateBody: template(1), Capabilities: ['CAPABILITY_IAM'] }));
+    await waitUntilStackCreateComplete({ client: cfn, ...wait }, { StackName: 'eic2' });
+    await lambda.send(new DeleteFunctionEventInvokeConfigCommand({ FunctionName: 'eic-fn' }));
+    await expect(lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: 'eic-fn' }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    await expect(lambda.send(new DeleteFunctionEventInvokeConfigCommand({ FunctionName: 'eic-fn' }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    expect((await lambda.send(new GetFunctionCommand({ FunctionName: 'eic-fn' }))).Configuration?.FunctionName).toBe('eic-fn');
+    // The stack's delete of settings already gone fails the resource, as on AWS; put them back so the stack deletes cleanly.
+    await lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: 'eic-fn', MaximumRetryAttempts: 1 }));
+    await cfn.send(new DeleteStackCommand({ StackName: 'eic2' }));
+    await waitUntilStackDeleteComplete({ client: cfn, ...wait }, { StackName: 'eic2' });
   });
 });

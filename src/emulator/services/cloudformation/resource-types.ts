@@ -8,8 +8,8 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { CreateLogGroupCommand, DeleteLogGroupCommand, DeleteResourcePolicyCommand, PutResourcePolicyCommand, PutRetentionPolicyCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
-  AddPermissionCommand, CreateFunctionCommand, DeleteFunctionCommand, RemovePermissionCommand, UpdateFunctionCodeCommand,
-  UpdateFunctionConfigurationCommand, waitUntilFunctionActiveV2,
+  AddPermissionCommand, CreateFunctionCommand, DeleteFunctionCommand, DeleteFunctionEventInvokeConfigCommand, PutFunctionEventInvokeConfigCommand,
+  RemovePermissionCommand, UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionActiveV2,
 } from '@aws-sdk/client-lambda';
 import { CreateQueueCommand, DeleteQueueCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import {
@@ -185,6 +185,36 @@ const permission: ResourceType = {
   },
 };
 
+/** A function's asynchronous invocation settings; the physical id keeps function and qualifier, as delete needs both. */
+const eventInvokeConfig: ResourceType = {
+  async create(p, c) {
+    const fn = str(p.FunctionName);
+    const qualifier = str(p.Qualifier);
+    const destination = (d: unknown) => (d ? { Destination: str((d as Props).Destination) } : undefined);
+    const config = p.DestinationConfig as Props | undefined;
+    const onSuccess = destination(config?.OnSuccess);
+    const onFailure = destination(config?.OnFailure);
+    await c.clients.lambda.send(new PutFunctionEventInvokeConfigCommand({
+      FunctionName: fn, Qualifier: qualifier,
+      ...(p.MaximumRetryAttempts !== undefined ? { MaximumRetryAttempts: num(p.MaximumRetryAttempts) } : {}),
+      ...(p.MaximumEventAgeInSeconds !== undefined ? { MaximumEventAgeInSeconds: num(p.MaximumEventAgeInSeconds) } : {}),
+      ...(config ? { DestinationConfig: { ...(onSuccess ? { OnSuccess: onSuccess } : {}), ...(onFailure ? { OnFailure: onFailure } : {}) } } : {}),
+    }));
+    const id = `${fn}|${qualifier}`;
+    return { physicalId: id, ref: id, attributes: {} };
+  },
+  async update(p, old, oldProps, c) {
+    // A new function or qualifier is a new resource (CloudFormation replaces it); the settings alone are put again.
+    if (str(p.FunctionName) !== str(oldProps.FunctionName) || str(p.Qualifier) !== str(oldProps.Qualifier)) return eventInvokeConfig.create(p, c);
+    await eventInvokeConfig.create(p, c);
+    return old;
+  },
+  async delete(r, _p, c) {
+    const [fn, qualifier] = r.physicalId.split('|');
+    await c.clients.lambda.send(new DeleteFunctionEventInvokeConfigCommand({ FunctionName: fn, ...(qualifier ? { Qualifier: qualifier } : {}) }));
+  },
+};
+
 const role: ResourceType = {
   iam: true,
   async create(p, c) {
@@ -280,6 +310,7 @@ export const RESOURCE_TYPES: Readonly<Record<string, ResourceType>> = {
   'AWS::Events::Archive': archive,
   'AWS::Lambda::Function': lambdaFunction,
   'AWS::Lambda::Permission': permission,
+  'AWS::Lambda::EventInvokeConfig': eventInvokeConfig,
   'AWS::IAM::Role': role,
   'AWS::Logs::LogGroup': logGroup,
   'AWS::Logs::ResourcePolicy': logResourcePolicy,

@@ -66,6 +66,8 @@ const ROUTES: Route[] = [
   { method: 'GET', path: /^\/2015-03-31\/functions\/([^/]+)\/policy$/, op: 'GetPolicy' },
   { method: 'DELETE', path: /^\/2015-03-31\/functions\/([^/]+)\/policy\/([^/]+)$/, op: 'RemovePermission' },
   { method: 'PUT', path: /^\/2019-09-25\/functions\/([^/]+)\/event-invoke-config$/, op: 'PutFunctionEventInvokeConfig' },
+  { method: 'GET', path: /^\/2019-09-25\/functions\/([^/]+)\/event-invoke-config$/, op: 'GetFunctionEventInvokeConfig' },
+  { method: 'DELETE', path: /^\/2019-09-25\/functions\/([^/]+)\/event-invoke-config$/, op: 'DeleteFunctionEventInvokeConfig' },
 ];
 /** Operations served, for the README and the fuzz test. */
 export const LAMBDA_OPERATIONS = ROUTES.map((r) => r.op).filter((op) => op !== 'DownloadCode');
@@ -316,6 +318,18 @@ export function createLambdaEndpoint(opts: LambdaEndpointOptions = {}): Endpoint
         const i: z.infer<typeof eventInvokeConfigInput> = decodeInput(eventInvokeConfigInput, body(), CODES);
         await commit({ kind: 'put-function', fn: { ...fn, invokeConfig: i } });
         return json(200, { FunctionArn: fn.config.FunctionArn, LastModified: ctx.now() / 1000, ...i });
+      },
+      GetFunctionEventInvokeConfig({ req, name }) {
+        const fn = getFn(req.region, name);
+        if (!fn.invokeConfig) throw new ServiceError('ResourceNotFoundException', `The function ${fn.config.FunctionArn} doesn't have an EventInvokeConfig`, 404);
+        return json(200, { FunctionArn: fn.config.FunctionArn, ...fn.invokeConfig });
+      },
+      async DeleteFunctionEventInvokeConfig({ req, name }) {
+        const fn = getFn(req.region, name);
+        if (!fn.invokeConfig) throw new ServiceError('ResourceNotFoundException', `The function ${fn.config.FunctionArn} doesn't have an EventInvokeConfig`, 404);
+        const { invokeConfig: _gone, ...rest } = fn;
+        await commit({ kind: 'put-function', fn: rest });
+        return { status: 204 };
       },
     };
 
