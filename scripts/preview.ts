@@ -1,9 +1,8 @@
 // `npm run preview` and the browser tests' server: the built site (`dist/`, or ASTRO_OUT_DIR) served as a
 // static host serves it, with every path's headers from its `_headers` file (the lab runner's stricter
 // policy included), which `astro preview` cannot do: it sends one set of headers for every path.
-import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
-import { staticSite } from '../src/site/static-site.ts';
+import { serveFolder } from './static-server.ts';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,10 +16,11 @@ if (!existsSync(dist)) {
 }
 const port = Number(option('port', '4321'));
 const host = option('host', '127.0.0.1');
-const server = createServer(staticSite(dist));
-server.on('error', (e) => {
-  console.error(`The preview server could not start on ${host}:${port}: ${e.message}`);
+try {
+  const server = await serveFolder(dist, { port, host });
+  console.log(`Serving ${dist}/ at ${server.url}/ with the headers of ${dist}/_headers`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void server.close().then(() => process.exit(0)));
+} catch (e) {
+  console.error(`The preview server could not start on ${host}:${port}: ${(e as Error).message}`);
   process.exit(1);
-});
-server.listen(port, host, () => console.log(`Serving ${dist}/ at http://${host}:${port}/ with the headers of ${dist}/_headers`));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
+}

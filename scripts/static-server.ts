@@ -1,12 +1,16 @@
-// A built site on a free loopback port, served as a static host serves it (src/site/static-site.ts), for
-// the size budget and the browser tests of the deployed headers.
+// A built site served as a static host serves it (src/site/static-site.ts): for `npm run preview` and the
+// browser tests, the size budget and the tests of the deployed headers.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { staticSite } from '../src/site/static-site.ts';
 
-export async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
+/** On a free loopback port unless `port`/`host` say otherwise (`npm run preview`). */
+export async function serveFolder(root: string, at: { port?: number; host?: string } = {}): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer(staticSite(root));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(at.port ?? 0, at.host ?? '127.0.0.1', resolve);
+  });
+  const { port, address } = server.address() as AddressInfo;
+  return { url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -115,9 +115,7 @@ function fieldInside(path: string, ev: FlatEvent): string | undefined {
 function underDetailHint(path: string, ev: FlatEvent): string {
   if (path === 'detail' || path.startsWith('detail.')) return '';
   const under = `detail.${path}`;
-  let found = ev.byPath.has(under);
-  if (!found) for (const p of ev.byPath.keys()) if (p.startsWith(`${under}.`)) found = true;
-  if (!found) return '';
+  if (!ev.byPath.has(under) && fieldInside(under, ev) === undefined) return '';
   const top = path.split('.')[0] as string;
   return ` (the event has ${under}: put "${top}" inside "detail" in the pattern)`;
 }

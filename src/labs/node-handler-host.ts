@@ -1,8 +1,8 @@
 // Lab functions as plain Node modules (no sandbox: `--no-sandbox`, a WebContainer, the tests): the
 // learner's files in a temporary folder, imported natively (Node strips the TypeScript types), and their
 // SDK client pointed through the environment (AWS_ENDPOINT_URL_EVENTBRIDGE) at a loopback HTTP endpoint
-// that answers from the session's bus: a local EventBridge, as `npm run emulator` is.
-import { createServer, type IncomingMessage } from 'node:http';
+// that answers from the session's bus: served by the emulator's own HTTP server (endpoint-server.ts), a local
+// EventBridge as `npm run emulator` is.
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,13 +12,12 @@ import type { LabFiles } from './lab-types.ts';
 import { InvocationSlot } from './invocation-slot.ts';
 import { lambdaContext } from './lambda-context.ts';
 import { sdkModulesDir } from './sdk-modules-dir.ts';
-import type { WireResponse } from './lab-wire.ts';
+import { serveEndpoints } from '../emulator/endpoint-server.ts';
+import { JSON_11 } from '../emulator/json-endpoint.ts';
+import { jsonError, serviceError } from '../emulator/json-protocol.ts';
+import type { EndpointFactory } from '../emulator/service-endpoint.ts';
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+const decoder = new TextDecoder();
 
 function setEnv(env: Record<string, string>): void {
   for (const k of Object.keys(process.env)) delete process.env[k];
@@ -38,21 +37,20 @@ export interface NodeHandlerHost {
  */
 export async function nodeHandlerHost(labId: string, files: LabFiles): Promise<NodeHandlerHost> {
   const slot = new InvocationSlot();
-  const server = createServer((req, res) => {
-    void (async () => {
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-      let answer: WireResponse;
+  // Every request goes to the running invocation's bus; with none running, it is refused as the slot says why.
+  const events: EndpointFactory = () => ({
+    name: 'events',
+    claims: () => true,
+    async handle(req) {
       try {
-        answer = await slot.wire({ method: req.method ?? 'POST', path: (req.url ?? '/').split('?')[0]!, headers, body: await readBody(req) });
+        return await slot.wire({ method: req.method, path: req.path, headers: { ...req.headers }, body: decoder.decode(req.body) });
       } catch (e) {
-        answer = { status: 400, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'AccessDeniedException' }, body: JSON.stringify({ __type: 'AccessDeniedException', message: (e as Error).message }) };
+        return jsonError(JSON_11, serviceError('AccessDeniedException', (e as Error).message));
       }
-      res.writeHead(answer.status, answer.headers).end(answer.body);
-    })();
+    },
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const server = await serveEndpoints([events]);
+  const url = server.url;
   const dir = mkdtempSync(join(tmpdir(), `lab-${labId.replace(/[^a-z0-9-]/gi, '')}-`));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -83,7 +81,7 @@ export async function nodeHandlerHost(labId: string, files: LabFiles): Promise<N
     host,
     url,
     async dispose() {
-      await new Promise<void>((r) => server.close(() => r()));
+      await server.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -26,6 +26,16 @@ export class TranspileError extends Error {
   }
 }
 
+/** How a syntax error reads, whichever compiler found it: `file:line:column: message` (1-based). */
+export function syntaxErrorText(fileName: string, pos: { line: number; column: number } | undefined, text: string): string {
+  return `${fileName}${pos ? `:${pos.line}:${pos.column}` : ''}: ${text}`;
+}
+
+/** The map is used in memory; the comment pointing at a .map file would only cause a failed fetch. */
+export function withoutSourceMapComment(js: string): string {
+  return js.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
+}
+
 export type ModuleFormat = 'esm' | 'commonjs';
 
 export function transpileWith(ts: TsLike, fileName: string, source: string, format: ModuleFormat): { js: string; map?: string } {
@@ -38,9 +48,8 @@ export function transpileWith(ts: TsLike, fileName: string, source: string, form
   if (d) {
     const text = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
     const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
-    throw new TranspileError(`${fileName}${pos ? `:${pos.line + 1}:${pos.character + 1}` : ''}: ${text}`);
+    throw new TranspileError(syntaxErrorText(fileName, pos && { line: pos.line + 1, column: pos.character + 1 }, text));
   }
-  // The map is used in memory; the comment pointing at a .map file would only cause a failed fetch.
-  const js = out.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
+  const js = withoutSourceMapComment(out.outputText);
   return { js, ...(out.sourceMapText ? { map: out.sourceMapText } : {}) };
 }

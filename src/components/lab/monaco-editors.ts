@@ -5,6 +5,7 @@ import './monaco-contribs.ts';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import { getTypeScriptWorker, typescriptDefaults, ScriptTarget, ModuleKind, ModuleResolutionKind } from 'monaco-editor/languages/features/typescript/register';
 import type { CompiledFile } from '../../labs/session-protocol.ts';
+import { syntaxErrorText, withoutSourceMapComment } from '../../labs/transpile-module.ts';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
@@ -132,17 +133,16 @@ export function createLabEditors(setup: EditorSetup): LabEditors {
         const syntax = await client.getSyntacticDiagnostics(uri);
         const first = syntax[0];
         if (first) {
-          // As the runner's own compiler reports it: file:line:column: message.
           const at = model.getPositionAt(first.start ?? 0);
           const text = typeof first.messageText === 'string' ? first.messageText : first.messageText.messageText;
-          out[path] = { error: `${path}:${at.lineNumber}:${at.column}: ${text}` };
+          out[path] = { error: syntaxErrorText(path, { line: at.lineNumber, column: at.column }, text) };
           continue;
         }
         const emitted = (await client.getEmitOutput(uri)).outputFiles;
         const js = emitted.find((f) => f.name.endsWith('.js'))?.text;
         const map = emitted.find((f) => f.name.endsWith('.js.map'))?.text;
         if (js === undefined) continue; // not emitted: the lab worker compiles it itself
-        out[path] = { js: js.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n'), ...(map ? { map } : {}) };
+        out[path] = { js: withoutSourceMapComment(js), ...(map ? { map } : {}) };
       }
       return out;
     },

@@ -6,6 +6,8 @@ import { LOAD_LIMIT_MS, type CompiledFile, type SessionMessage, type SessionRequ
 import type { HandlerHost, LabHandler } from '../lab-scenario.ts';
 import type { CustomChecks } from '../run-checks.ts';
 import { transpile, transpileWithMap } from './transpile.ts';
+import { TranspileError } from '../transpile-module.ts';
+import { reexportLines } from '../reexport-source.ts';
 import { learnerStack, parseLineMap, type LineMap } from './source-lines.ts';
 import { sandboxGlobals } from './sandbox-globals.ts';
 import { InvocationSlot } from '../invocation-slot.ts';
@@ -41,8 +43,7 @@ function sdkModuleUrl(): Promise<string> {
     const exports = labSdkModule(() => env, slot.wire);
     const key = Symbol.for('course.lab-sdk');
     Object.defineProperty(scope, key, { value: Object.freeze(exports), writable: false, configurable: false });
-    const names = Object.keys(exports).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
-    const text = [`const m = globalThis[Symbol.for('course.lab-sdk')];`, ...names.map((n) => `export const ${n} = m.${n};`)].join('\n');
+    const text = [`const m = globalThis[Symbol.for('course.lab-sdk')];`, ...reexportLines(Object.keys(exports), 'm')].join('\n');
     return createUrl(new Blob([text], { type: 'text/javascript' }));
   });
   return sdkUrl;
@@ -74,7 +75,7 @@ const labModules = new Map<string, Promise<string>>();
 /** Compiles a learner or lab module and points its imports at the SDK and at the lab's other modules. */
 async function compileModule(file: string, source: string, importers: string[]): Promise<string> {
   const given = precompiled[file];
-  if (given && 'error' in given) throw Object.assign(new Error(given.error), { name: 'SyntaxError' });
+  if (given && 'error' in given) throw new TranspileError(given.error);
   const compiled = given ?? (await transpileWithMap(file, source));
   let js = compiled.js;
   if (compiled.map) maps.set(file, parseLineMap(compiled.map));

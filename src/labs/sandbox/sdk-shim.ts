@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WIRE_KEY } from './child-wire.ts';
 import { SDK_PACKAGE, sdkEntry } from '../sdk-modules-dir.ts';
+import { reexportLines } from '../reexport-source.ts';
 
 const require = createRequire(import.meta.url);
 let cached: { entry: string; names: string[] } | undefined;
@@ -16,8 +17,7 @@ let cached: { entry: string; names: string[] } | undefined;
 function realSdk(): { entry: string; names: string[] } {
   if (cached) return cached;
   const entry = sdkEntry();
-  const names = Object.keys(require(entry) as object).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'EventBridgeClient');
-  cached = { entry, names };
+  cached = { entry, names: Object.keys(require(entry) as object) };
   return cached;
 }
 
@@ -32,7 +32,7 @@ export function writeSdkShim(root: string, handlerModule: string): void {
     `import { wireRequestHandler } from ${JSON.stringify(pathToFileURL(handlerModule).href)};`,
     `const real = createRequire(import.meta.url)(${JSON.stringify(entry)});`,
     `const wire = globalThis[Symbol.for(${JSON.stringify(WIRE_KEY)})];`,
-    ...names.map((n) => `export const ${n} = real.${n};`),
+    ...reexportLines(names, 'real', ['EventBridgeClient']),
     'export class EventBridgeClient extends real.EventBridgeClient {',
     '  constructor(config = {}) {',
     '    super({ ...config, requestHandler: wireRequestHandler(wire) });',
