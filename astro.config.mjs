@@ -7,8 +7,10 @@ import { listLessonSlugs } from './src/course/lesson-list.ts';
 import { offlineCourse } from './src/offline/service-worker-integration.ts';
 import { headersFor, readHeadersFile } from './src/site/headers-file.ts';
 import { devHeaders } from './src/site/dev-headers-integration.ts';
+import { editorTsLibs } from './src/site/editor-ts-libs.ts';
 
 const labs = listLabLinks('./labs');
+const COMMENTS = { legal: true, annotation: false, jsdoc: false };
 // `npm start` and `npm run preview` send the headers every page gets when deployed (public/_headers).
 const headerRules = readHeadersFile('./public/_headers');
 const siteHeaders = headersFor(headerRules, '/');
@@ -20,15 +22,25 @@ export default defineConfig({
   site: 'https://eventbridge-course.example',
   server: { port: 4321, host: '127.0.0.1', headers: siteHeaders },
   vite: {
+    // The editor's TypeScript worker gets only the standard library a handler is checked against.
+    plugins: [editorTsLibs()],
+    // One comment policy for the page's build and the workers' (below): licence notices kept (the TypeScript
+    // compiler's Apache-2.0 header), annotations dropped, so the compiler chunk both make is the same file.
+    build: { rolldownOptions: { output: { comments: COMMENTS } } },
     // Pre-bundled at start, so that the first Run in `npm start` does not meet Vite's "Outdated Optimize Dep" reload.
     optimizeDeps: { include: ['@aws-sdk/client-eventbridge', 'ajv', 'ajv-draft-04', 'ajv-formats'] },
     worker: {
       // ES module workers: the lab runner loads the AWS SDK as a chunk of its own, only for labs whose handlers import it.
       format: 'es',
+      plugins: () => [editorTsLibs()],
       rollupOptions: {
         output: {
           // The lab runner gets a folder of its own, so public/_headers can give it a stricter policy.
           entryFileNames: (chunk) => (chunk.name.startsWith('lab-worker') ? '_astro/lab-runner/[name]-[hash].js' : '_astro/[name]-[hash].js'),
+          // The TypeScript compiler is a chunk of both the lab worker and the page (Download project): named as
+          // the page's build names it, the two identical copies are one file, downloaded and cached once.
+          chunkFileNames: (chunk) => (chunk.name === 'typescriptServices' ? '_astro/[name].[hash].js' : '_astro/[name]-[hash].js'),
+          comments: COMMENTS,
         },
       },
     },

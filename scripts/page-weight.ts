@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 
 /** What a page makes a real browser download before anyone touches it, in gzipped bytes. */
 export interface Transfer {
@@ -61,4 +61,37 @@ export const isToolPage = (page: string) => /^\/storming\/(facilitator\/)?$/.tes
 /** The budget from the README: lessons and other pages 60 KB of JS, the board 100 KB, lab pages 300 KB before the editor. */
 export function budgetFor(page: string): number {
   return (isLabPage(page) ? 300 : isToolPage(page) ? 100 : 60) * 1024;
+}
+
+/** What a lab page costs the network: bytes the server sent (gzipped as served, headers included). */
+export interface LabVisit {
+  /** Empty cache, no service worker, until the code editor is ready and nothing more is fetched. */
+  first: number;
+  /** The same page again in the same browser, with its HTTP cache and no service worker. */
+  repeat: number;
+}
+
+/** Waits until the page's code editor has loaded and the server has sent nothing for `quietMs`. */
+async function settle(page: Page, sent: () => number, quietMs: number): Promise<void> {
+  await page.locator('lab-workspace[data-editor="monaco"]').waitFor({ state: 'attached', timeout: 60_000 });
+  for (let last = -1, rounds = 0; last !== sent() && rounds < 60; rounds++) {
+    last = sent();
+    await page.waitForTimeout(quietMs);
+  }
+}
+
+/** `sent` counts what the server at `url` has sent so far (serveFolder's bytesSent). */
+export async function measureLabVisit(browser: Browser, url: string, sent: () => number, quietMs = 1500): Promise<LabVisit> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const visit = async (go: () => Promise<unknown>) => {
+    const before = sent();
+    await go();
+    await settle(page, sent, quietMs);
+    return sent() - before;
+  };
+  const first = await visit(() => page.goto(url));
+  const repeat = await visit(() => page.reload());
+  await context.close();
+  return { first, repeat };
 }

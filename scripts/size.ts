@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { BROWSER_ARGS, findBrowser } from '../tests/e2e/find-browser.ts';
-import { budgetFor, isLabPage, listPages, measureTransfer } from './page-weight.ts';
+import { budgetFor, isLabPage, listPages, measureLabVisit, measureTransfer } from './page-weight.ts';
 import { serveFolder } from './static-server.ts';
 
 const dist = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? 'dist';
@@ -29,6 +29,13 @@ try {
     const mark = first.js > budgetFor(page) ? '  OVER' : '';
     if (mark) over.push(`${page} (${kb(first.js)} > ${kb(budgetFor(page))})`);
     console.log(`${page.padEnd(width)}  ${kb(first.js).padStart(9)}  ${kb(first.css).padStart(9)}  ${withEditor.padStart(14)}  ${kb(budgetFor(page))}${mark}`);
+  }
+  // Everything a learner downloads for a lab ready to edit (one JSON lab, one TypeScript lab); with the
+  // service worker a repeat visit fetches nothing (tests/e2e/offline.spec.ts).
+  console.log(`\n${'lab page: bytes sent until the editor is ready'.padEnd(56)}  ${'first visit'.padStart(11)}  ${'repeat (no service worker)'.padStart(26)}`);
+  for (const page of pages.filter((p) => /^\/labs\/(01|03)-/.test(p))) {
+    const v = await measureLabVisit(browser, `${server.url}${page}`, server.bytesSent);
+    console.log(`${page.padEnd(56)}  ${kb(v.first).padStart(11)}  ${kb(v.repeat).padStart(26)}`);
   }
 } finally {
   await browser.close();

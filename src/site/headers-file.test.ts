@@ -13,6 +13,10 @@ describe('_headers', () => {
     // Both policies apply to the lab runner's scripts, joined as a browser reads two headers.
     expect(headersFor(rules, '/_astro/lab-runner/lab-worker.js')['content-security-policy']).toMatch(/, default-src 'none'; script-src 'self' 'unsafe-eval' blob:$/);
     expect(headersFor(rules, '/_astro/x.js')['content-security-policy']).not.toContain("default-src 'none'");
+    // Hashed build files are kept for a year; pages (and the service worker) are not given a cache rule.
+    expect(headersFor(rules, '/_astro/x.js')['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(headersFor(rules, '/labs/01-first-rule/')['cache-control']).toBeUndefined();
+    expect(headersFor(rules, '/sw.js')['cache-control']).toBeUndefined();
   });
 
   it('matches * across segments and :name within one, and names a bad line', () => {

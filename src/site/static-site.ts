@@ -59,10 +59,10 @@ export function staticSite(dist: string): (req: IncomingMessage, res: ServerResp
       res.writeHead(404, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       return void (existsSync(notFound) ? createReadStream(notFound).pipe(res) : res.end('not found'));
     }
-    // The service worker must be re-checked on every visit, or an update is never seen.
-    const cache = path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    // Without a rule of _headers, as a static host does: revalidate each time (the service worker must be
+    // re-checked on every visit, or an update is never seen).
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-    const base = { ...headers, 'content-type': type, 'cache-control': cache, vary: 'accept-encoding' };
+    const base = { 'cache-control': 'no-cache', ...headers, 'content-type': type, vary: 'accept-encoding' };
     if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       const body = gzipOf(file);
       res.writeHead(200, { ...base, 'content-encoding': 'gzip', 'content-length': body.length });

@@ -1,8 +1,8 @@
 // The lab's project built in the browser (project.ts, the same code as `lab export`) and zipped with fflate.
 // Loaded only when Download project is pressed: the YAML writer and the zip code stay off the lab page.
 import { strToU8, zipSync } from 'fflate';
-import compilerUrl from 'monaco-editor/languages/features/typescript/lib/typescriptServices.js?url';
-import { commonJsTranspiler, type TsLike } from '../../lab-export/commonjs.ts';
+import { commonJsTranspiler } from '../../lab-export/commonjs.ts';
+import { loadTypeScript } from '../../labs/browser/typescript-compiler.ts';
 import { buildProject, TOOL_FILES } from '../../lab-export/project.ts';
 import type { LabDefinition, LabFiles } from '../../labs/lab-types.ts';
 
@@ -10,8 +10,8 @@ import type { LabDefinition, LabFiles } from '../../labs/lab-types.ts';
 const repoTexts = import.meta.glob<string>(['../../lab-export/course-aws.ts', '../../lab-export/project-layout.ts', '../../labs/partial-match.ts'], { query: '?raw', import: 'default', eager: true });
 const customChecks = import.meta.glob<string>('../../../labs/*/checks.ts', { query: '?raw', import: 'default', eager: true });
 
-// The TypeScript compiler Monaco ships, fetched only when a lab with handlers is downloaded.
-const transpile = commonJsTranspiler(async () => ((await import(/* @vite-ignore */ compilerUrl)) as { typescript: TsLike }).typescript);
+// The compiler is fetched only when a lab with handlers is downloaded.
+const transpile = commonJsTranspiler(loadTypeScript);
 
 function tools(): Record<string, string> {
   return Object.fromEntries(Object.entries(TOOL_FILES).map(([path, repoPath]) => {

@@ -12,6 +12,7 @@ import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import { labEditorLibs } from '../../labs/editor-types/editor-libs.ts';
 import { eventPatternJsonSchema, locatePatternPath } from '../../labs/pattern-json-schema.ts';
 import type { LabFileSpec } from '../../labs/lab-types.ts';
+import { EDITOR_TS_LIB } from '../../site/editor-ts-libs.ts';
 
 (globalThis as { MonacoEnvironment?: unknown }).MonacoEnvironment = {
   getWorker(_id: string, label: string) {
@@ -68,7 +69,7 @@ export function createLabEditors(setup: EditorSetup): LabEditors {
     allowImportingTsExtensions: true,
     rewriteRelativeImportExtensions: true,
     sourceMap: true,
-    lib: ['lib.es2022.d.ts'], // file names: these options go to the language service as is, not through tsconfig parsing
+    lib: [EDITOR_TS_LIB], // file names: these options go to the language service as is, not through tsconfig parsing
   });
   // Sync every lab file to the TypeScript worker, so `import type ... from './events.ts'` resolves even
   // before that tab was opened.

@@ -4,6 +4,7 @@ import { listLabIds, loadLab } from '../load-lab.ts';
 import { awsLambdaLibs, labEditorLibs } from './editor-libs.ts';
 import { CONFIRM_ORDER_HANDLER } from './sample-handler.ts';
 import { typeCheck, type Problem } from './test-type-check.ts';
+import { EDITOR_TS_LIB } from '../../site/editor-ts-libs.ts';
 
 // The compiler options monaco-editors.ts gives the editor's worker. Monaco bundles TypeScript 5.9,
 // where moduleResolution node10 is not yet deprecated; the project's TypeScript 6 needs the waiver.
@@ -15,7 +16,7 @@ const EDITOR_OPTIONS: ts.CompilerOptions = {
   allowImportingTsExtensions: true,
   rewriteRelativeImportExtensions: true,
   sourceMap: true,
-  lib: ['lib.es2022.d.ts'],
+  lib: [EDITOR_TS_LIB],
   types: [],
   ignoreDeprecations: '6.0',
 };
