@@ -7,11 +7,18 @@ export const MANIFEST_FILE = 'manifest.webmanifest';
 /** Monaco's and TypeScript's largest chunks are a few MB: nothing the course ships is left out for size. */
 export const MAX_PRECACHE_FILE_BYTES = 16 * 1024 * 1024;
 
+/**
+ * The Node.js terminal's client code (the runner, the project it mounts, xterm): the terminal boots from
+ * StackBlitz, so it never starts offline (the page says so before importing any of it), and precaching
+ * it would cost every learner about 270 KB gzipped for nothing. Chunk names are the modules' names.
+ */
+export const ONLINE_ONLY_CHUNKS = ['webcontainer-runner', 'project-sources', 'xterm'];
+
 export function serviceWorkerOptions(distDir: string): GenerateSWOptions {
   return {
     globDirectory: distDir,
     globPatterns: ['**/*.{html,js,mjs,css,svg,png,ico,json,wasm,woff,woff2,ttf,webmanifest,txt,xml}', 'pagefind/**/*'],
-    globIgnores: [SW_FILE, 'workbox-*.js', '_headers', '**/*.map'],
+    globIgnores: [SW_FILE, 'workbox-*.js', '_headers', '**/*.map', ...ONLINE_ONLY_CHUNKS.map((name) => `_astro/${name}.*`)],
     swDest: `${distDir}/${SW_FILE}`,
     maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
     // Hashed names under /_astro/ are their own revision.
