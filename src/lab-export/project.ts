@@ -26,6 +26,7 @@ export interface ExportInput {
 export const TOOL_FILES: Record<string, string> = {
   'tools/lab-export/course-aws.ts': 'src/lab-export/course-aws.ts',
   'tools/lab-export/project-layout.ts': 'src/lab-export/project-layout.ts',
+  'tools/lab-export/script-on-aws.ts': 'src/lab-export/script-on-aws.ts',
   'tools/labs/partial-match.ts': 'src/labs/partial-match.ts',
 };
 

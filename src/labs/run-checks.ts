@@ -14,7 +14,6 @@ import { LAB_ACCOUNT, LAB_REGION } from './lambda-context.ts';
 import { loadScript, runScript, type ScriptObservations } from './script-scenario.ts';
 import { judgeScript } from './script-checks.ts';
 import type { ScriptWorld } from './lab-definition.ts';
-import type { SdkCall } from './script-wire.ts';
 
 /** What a custom TypeScript check (exported from the lab's checks.ts) receives. */
 export interface CustomCheckContext {
@@ -322,10 +321,9 @@ export async function runChecks(def: LabDefinition, files: LabFiles, host: Handl
 /** Puts every sample event (never the hold-outs) through one bus and returns the trace and the handlers' output. */
 export async function runLab(def: LabDefinition, files: LabFiles, host: HandlerHost): Promise<LabRunReport> {
   if (def.script) {
-    // A script lab's Run: the script once, against a fresh local AWS that bends nothing; each call it made is a line.
-    const obs = await runScript(def, host, await loadScript(def, files, host));
-    const calls = obs.calls.map((c) => ({ stream: 'info' as const, text: callLine(c) }));
-    return { trace: [], output: [...obs.setupProblems.map((text) => ({ stream: 'error' as const, text })), ...calls, ...obs.output] };
+    // A script lab's Run: the script once, against a fresh local AWS that bends nothing, each call it makes told as a line.
+    const obs = await runScript(def, host, await loadScript(def, files, host), {}, true);
+    return { trace: [], output: [...obs.setupProblems.map((text) => ({ stream: 'error' as const, text })), ...obs.output] };
   }
   const loaded = await loadFunctions(def, files, host);
   const obs = await runScenario(def, files, Object.keys(def.events), host, loaded);
@@ -333,10 +331,3 @@ export async function runLab(def: LabDefinition, files: LabFiles, host: HandlerH
   return { trace: obs.trace, output };
 }
 
-/** One SDK call as Run shows it: the service, the operation and how it was answered. */
-function callLine(c: SdkCall): string {
-  const service = c.service === 'logs' ? 'CloudWatch Logs' : 'EventBridge';
-  const failedEntries = c.entries?.filter((e) => e.ErrorCode).length ?? 0;
-  const outcome = c.errorCode ? c.errorCode : c.entries ? `${c.entries.length - failedEntries} accepted, ${failedEntries} failed` : c.readIds ? `${c.readIds.length} event(s)` : 'ok';
-  return `+${c.at} ms ${service} ${c.operation}: ${outcome}`;
-}

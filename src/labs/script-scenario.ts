@@ -74,12 +74,13 @@ function finalState(aws: ReturnType<typeof scriptAws>): FinalState {
 }
 
 /** Runs the script once against a fresh local AWS bent as `world` says. */
-export async function runScript(def: LabDefinition, host: HandlerHost, loaded: { handler?: LabHandler; problems: string[] }, world: ScriptWorld = {}): Promise<ScriptObservations> {
+/** With `narrate` (Run), each SDK call becomes a line of output as it is answered. */
+export async function runScript(def: LabDefinition, host: HandlerHost, loaded: { handler?: LabHandler; problems: string[] }, world: ScriptWorld = {}, narrate = false): Promise<ScriptObservations> {
   const spec = def.script!;
   const name = scriptName(spec);
   const timeoutMs = spec.timeoutMs ?? DEFAULT_SCRIPT_TIMEOUT_MS;
   let started = Date.now();
-  const aws = scriptAws(world, () => started);
+  const aws = scriptAws(world, () => started, narrate ? (c) => obs.output.push({ stream: 'info', text: callLine(c) }) : undefined);
   const obs: ScriptObservations = { setupProblems: [...loaded.problems], calls: aws.calls, output: [], final: { buses: [], rules: [], logGroups: [], policies: [] }, bent: aws.bent, world };
   if (host.onOutput) {
     const push = obs.output.push.bind(obs.output);
@@ -111,4 +112,12 @@ export async function runScript(def: LabDefinition, host: HandlerHost, loaded: {
   }
   obs.final = finalState(aws);
   return obs;
+}
+
+/** One SDK call as Run tells it: when, the service, the operation and how it was answered. */
+export function callLine(c: SdkCall): string {
+  const service = c.service === 'logs' ? 'CloudWatch Logs' : 'EventBridge';
+  const refused = c.entries?.filter((e) => e.ErrorCode).length ?? 0;
+  const outcome = c.errorCode ? c.errorCode : c.entries ? `${c.entries.length - refused} accepted, ${refused} failed` : c.readIds ? `${c.readIds.length} event(s)` : 'ok';
+  return `+${c.at} ms ${service} ${c.operation}: ${outcome}`;
 }

@@ -67,8 +67,8 @@ export function logLineId(message: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** A fresh local AWS for one run of the script; `leftovers` exist before it starts. */
-export function scriptAws(world: ScriptWorld = {}, started: () => number = () => Date.now()): ScriptAws {
+/** A fresh local AWS for one run of the script; `leftovers` exist before it starts; `onCall` hears each call once answered. */
+export function scriptAws(world: ScriptWorld = {}, started: () => number = () => Date.now(), onCall?: (call: SdkCall) => void): ScriptAws {
   const ctx: EmulatorContext = {
     url: '',
     accountId: LAB_ACCOUNT,
@@ -167,6 +167,7 @@ export function scriptAws(world: ScriptWorld = {}, started: () => number = () =>
       call.readIds = ((shown['events'] as Record<string, unknown>[] | undefined) ?? []).flatMap((e) => logLineId(e['message']) ?? []);
       text = JSON.stringify(shown);
     }
+    onCall?.(call);
     return { status: res.status, headers: res.headers ?? {}, body: text };
   };
   return { wire, calls, bent, regions: core };
