@@ -110,7 +110,7 @@ const worldSchema = z.strictObject(
       })
       .optional(),
   },
-  { error: 'must be an object with failEntry, logDelayMs, lose or leftovers' },
+  { error: (i) => (i.code === 'unrecognized_keys' ? `has unknown field(s) ${i.keys.join(', ')}: use failEntry, logDelayMs, lose or leftovers` : 'must be an object with failEntry, logDelayMs, lose or leftovers') },
 );
 const scriptCheckBase = { ...checkBase, world: worldSchema.optional() };
 
@@ -205,7 +205,7 @@ export const labDefinitionSchema = z
             /** Extra environment for the script (e.g. a shorter deadline than it uses in AWS). */
             env: z.record(z.string(), z.string(), { error: 'must be an object of name -> text' }).optional(),
           },
-          { error: 'must be { "file": "name", "export"?: "main" }' },
+          { error: (i) => (i.code === 'unrecognized_keys' ? `has unknown field(s) ${i.keys.join(', ')}: use file, export, timeoutMs or env` : 'must be { "file": "name", "export"?: "main" }') },
         )
         .optional(),
       /** Named sample events: Run puts them all, the explainer offers them, checks pick theirs by name. */

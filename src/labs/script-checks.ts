@@ -67,7 +67,8 @@ function customBus(obs: ScriptObservations): Verdict {
   if (rule.bus === 'default') return failed([`Rule ${rule.name} is on the default bus: PutRule got no EventBusName${buses.length ? ` (the script created ${buses.join(', ')})` : ''}.`]);
   if (!buses.includes(rule.bus)) return failed([`Rule ${rule.name} is on ${rule.bus}, a bus the script did not create with CreateEventBus.`]);
   const elsewhere = putEntries(obs).filter((p) => busOf(p.entry['EventBusName']) !== rule.bus);
-  if (elsewhere.length) return failed([`${elsewhere.length} entr${elsewhere.length === 1 ? 'y was' : 'ies were'} put on ${busOf(elsewhere[0]!.entry['EventBusName'])} bus, not on ${rule.bus}: PutEvents needs EventBusName on every entry, or the rule never sees them.`]);
+  const where = busOf(elsewhere[0]?.entry['EventBusName']);
+  if (elsewhere.length) return failed([`${elsewhere.length} entr${elsewhere.length === 1 ? 'y was' : 'ies were'} put on ${where === 'default' ? 'the default bus' : `the bus ${where}`}, not on ${rule.bus}: each entry names its bus with EventBusName, or the rule never sees it.`]);
   return PASS;
 }
 

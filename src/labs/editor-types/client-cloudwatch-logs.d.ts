@@ -6,22 +6,15 @@
 
 export {};
 
-/** @smithy/types' AwsCredentialIdentity. */
-interface AwsCredentialIdentity {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken?: string;
-  readonly credentialScope?: string;
-  readonly accountId?: string;
-  readonly expiration?: Date;
-}
+// The editor's client-eventbridge.d.ts, also in the editor: its credentials shape is @smithy/types' own, for both clients.
+import type { EventBridgeClientConfig } from '@aws-sdk/client-eventbridge';
 
 /** The options a script may pass to `new CloudWatchLogsClient(...)`; narrower than the SDK's. */
 export interface CloudWatchLogsClientConfig {
   region?: string;
   /** A URL, to reach an endpoint other than AWS's (the course's emulator, for example). */
   endpoint?: string;
-  credentials?: AwsCredentialIdentity | (() => Promise<AwsCredentialIdentity>);
+  credentials?: EventBridgeClientConfig['credentials'];
   maxAttempts?: number;
 }
 
