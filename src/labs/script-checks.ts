@@ -223,7 +223,7 @@ function runs(obs: ScriptObservations, check: Extract<ScriptCheck, { type: 'scri
   if (lastPut && read.length === 0) hints.push('It never read the log group back.');
   const leftovers = obs.calls.filter((c) => c.errorCode === 'ResourceAlreadyExistsException');
   if (leftovers.length && obs.world.leftovers) hints.push(`${leftovers[0]!.operation} was answered ResourceAlreadyExistsException: ${text(leftovers[0]!.input['Name']) ?? text(leftovers[0]!.input['logGroupName']) ?? ''} is still there from an earlier run that stopped halfway.`);
-  return failed([`${file} threw: ${obs.threw.split('\n')[0]}`, ...hints, ...refusals(obs)]);
+  return failed([obs.stopped ? obs.threw : `${file} threw: ${obs.threw.split('\n')[0]}`, ...hints, ...refusals(obs)]);
 }
 
 function cleansUp(obs: ScriptObservations): Verdict {

@@ -23,6 +23,8 @@ export interface ScriptObservations {
   calls: SdkCall[];
   /** What the script threw (or why it was stopped); absent when it returned. */
   threw?: string;
+  /** True when it was stopped at its time limit rather than throwing. */
+  stopped?: boolean;
   output: OutputLine[];
   final: FinalState;
   bent: Bent;
@@ -96,14 +98,16 @@ export async function runScript(def: LabDefinition, host: HandlerHost, loaded: {
       const invocation = { context: contextData(name, requestId(), timeoutMs, started), env: scriptEnvironment(spec), wire: aws.wire };
       host.enter?.(name, spec.file, timeoutMs);
       let timer: ReturnType<typeof setTimeout> | undefined;
+      const stop = new Error(`Stopped: ${spec.file} did not finish within ${timeoutMs / 1000} s. Look for a loop that never ends, or a wait with no deadline.`);
       try {
         const late = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`Stopped: ${spec.file} did not finish within ${timeoutMs / 1000} s. Look for a loop that never ends, or a wait with no deadline.`)), timeoutMs);
+          timer = setTimeout(() => reject(stop), timeoutMs);
         });
         await Promise.race([fn(undefined, invocation), late]);
       } catch (e) {
-        obs.threw = errorText(e, spec.file);
-        obs.output.push({ stream: 'error', text: `${spec.file} threw: ${obs.threw}` });
+        obs.stopped = e === stop;
+        obs.threw = obs.stopped ? stop.message : errorText(e, spec.file);
+        obs.output.push({ stream: 'error', text: obs.stopped ? obs.threw : `${spec.file} threw: ${obs.threw}` });
       } finally {
         clearTimeout(timer);
         host.exit?.(name);
