@@ -1,8 +1,8 @@
 // A script lab's script behind the grader's boundary (a child process, no network, no files), tried as an
 // attacker would: honest code reaches the local AWS with both real SDK clients over the pipe; a script that loops,
 // reaches for files or the network, or floods its output fails its own checks, in bounded time, and nothing else.
-import { createServer, type Server } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTrapServer } from './trap-server.test-support.ts';
 import { parseLabDefinition } from '../lab-definition.ts';
 import type { LabCheckReport } from '../lab-types.ts';
 import { SandboxedLabRunner } from './sandboxed-runner.ts';
@@ -38,18 +38,7 @@ async function grade(code: string): Promise<{ report: LabCheckReport; ms: number
 const status = (r: LabCheckReport) => r.results.map((x) => `${x.id}:${x.status}`);
 const said = (r: LabCheckReport) => r.results.map((x) => x.message ?? '').join('\n');
 
-let server: Server;
-let port = 0;
-let connections = 0;
-beforeAll(async () => {
-  server = createServer((s) => {
-    connections++;
-    s.destroy();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  port = (server.address() as { port: number }).port;
-});
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+const trap = useTrapServer();
 
 describe('a lab script in the grader sandbox', () => {
   it('reaches the local AWS with the real EventBridge and CloudWatch Logs clients over the pipe', async () => {
@@ -72,9 +61,9 @@ describe('a lab script in the grader sandbox', () => {
     expect(fsRead.report.results[0]?.status).toBe('failed');
     expect(said(fsRead.report)).toMatch(/ERR_ACCESS_DENIED|Access to this API has been restricted/);
     expect(JSON.stringify(fsRead.report)).not.toMatch(/root:x:0:0/);
-    const net = await grade(`export async function main() { await build(); await (globalThis as any).fetch('http://127.0.0.1:${port}/'); }`);
+    const net = await grade(`export async function main() { await build(); await (globalThis as any).fetch('http://127.0.0.1:${trap.port()}/'); }`);
     expect(net.report.results[0]?.status).toBe('failed');
-    expect(connections).toBe(0);
+    expect(trap.connections()).toBe(0);
   });
 
   it('a script that floods its output is cut off and fails its own checks in bounded time', async () => {
