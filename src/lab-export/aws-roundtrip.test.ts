@@ -20,6 +20,8 @@ beforeAll(async () => {
   process.env.AWS_ACCESS_KEY_ID = DUMMY_CREDENTIALS.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY = DUMMY_CREDENTIALS.secretAccessKey;
   process.env.AWS_REGION = 'eu-west-1';
+  // Lab 12's smoke test waits for its events up to this long (60 s unless set): the emulator delivers at once.
+  process.env.READ_DEADLINE_MS = '3000';
 });
 afterAll(async () => {
   process.env = saved;

@@ -592,7 +592,7 @@ export async function verify(p: Project, o: Options, out: Out): Promise<number> 
     out(`No deployed stack ${o.stackName} (${stack?.StackStatus ?? 'not found'}): run npm run deploy first.`);
     return 2;
   }
-  if (p.definition.script) return verifyScript(p, o, out);
+  if (p.definition.script) return verifyScript(p, o, out, c);
   // Hold-outs too: the checks name them, so a pattern or handler fitted to the samples still fails.
   const all = allEvents(p.definition);
   const names = Object.keys(all);
@@ -663,17 +663,19 @@ function report(res: Result, out: Out): boolean {
 }
 
 /** A script lab: the script runs once in the account, and the checks AWS can show judge how it ended and what it left. */
-async function verifyScript(p: Project, o: Options, out: Out): Promise<number> {
+async function verifyScript(p: Project, o: Options, out: Out, c: Clients): Promise<number> {
   const script = p.definition.script!;
   out(`Running ${script.file} in the account${o.endpoint ? ` (${o.endpoint})` : ''}, as node run.ts does…`);
+  // The ARNs the script's calls must name: this account's, in this Region.
+  const account = { account: (await c.sts.send(new GetCallerIdentityCommand({}))).Account ?? '', region: await c.events.config.region() };
   const run = await runScriptOnAws(p.dir, script, o);
   out(`It made ${run.calls.length} SDK call(s)${run.threw === undefined ? ' and returned' : ` and threw: ${run.threw}`}.`);
   let failed = 0;
   for (const check of p.definition.checks) {
     const skipped = notCheckableOnAws(check);
-    const problems = skipped ? undefined : judgeOnAws(check, run);
+    const verdict = skipped ? undefined : judgeOnAws(check, run, account);
     const res: Result = skipped ? { id: check.id, title: check.title, status: 'skipped', message: skipped }
-      : problems?.length ? { id: check.id, title: check.title, status: 'failed', message: [check.failure, ...problems].join('\n') } : { id: check.id, title: check.title, status: 'passed' };
+      : verdict && !verdict.passed ? { id: check.id, title: check.title, status: 'failed', message: [check.failure, ...verdict.details].join('\n') } : { id: check.id, title: check.title, status: 'passed' };
     if (report(res, out)) failed++;
   }
   out(failed ? `${failed} check(s) failed on AWS.` : 'Every check that AWS can show passed.');

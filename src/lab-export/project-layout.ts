@@ -37,15 +37,13 @@ const BENT_WORLD: Record<string, string> = {
   lose: 'It loses an event on purpose, which a real account will not do on demand: run it with npm run lab -- check.',
   leftovers: 'It starts from what a run that stopped halfway left; verify does not create that in your account: run it with npm run lab -- check.',
 };
-/** Script checks that judge each SDK call against the lab's hold-out events; verify on AWS judges only the run's outcome and what it left. */
-const SCRIPT_CALL_CHECKS = ['script-custom-bus', 'script-log-target', 'script-log-policy', 'script-pattern', 'script-puts'];
 
 /** Why verify skips this one check on AWS, if it does: its type (above), a redelivery it needs that AWS will not make on demand, or a script check's bent world. */
 export function notCheckableOnAws(check: { type: string; duplicates?: unknown; world?: object }): string | undefined {
   if (check.type.startsWith('script-')) {
     const bent = Object.keys(check.world ?? {}).find((k) => k in BENT_WORLD);
     if (bent) return BENT_WORLD[bent];
-    if (SCRIPT_CALL_CHECKS.includes(check.type)) return 'It judges each call the script made (buses, ARNs, the policy, the pattern against the lab\'s hold-out events) as the course\'s local AWS records them; verify runs your script in the account and judges how it ends and what it leaves: run this one with npm run lab -- check.';
+    if (check.type === 'script-pattern') return 'It matches your rule\'s pattern against the lab\'s hold-out events with the course\'s engine, which the exported tools do not carry: run it with npm run lab -- check.';
   }
   if (check.type === 'emits-per-event' && check.duplicates === true) {
     return 'It delivers events twice with the same id, as Lambda\'s at-least-once queue may; a real account cannot be made to redeliver on demand: run it with npm run lab -- check.';

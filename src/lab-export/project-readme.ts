@@ -56,7 +56,7 @@ function localOnly(def: LabDefinition): string {
 
 /** A script lab's own way to run: the script, as written, with no stack needed. */
 function scriptRun(file: string): string {
-  return `This lab is a script (\`lab/${file}\`), which builds what it tests and deletes it again. Run it yourself with \`npm install\` done: \`AWS_ENDPOINT_URL=http://127.0.0.1:4010 node lab/run.ts\` against the course's emulator, \`node lab/run.ts\` in your account. For a script lab, \`verify\` runs it once in the account (with \`--endpoint\`, against that endpoint) and judges how it ended and what it left behind.
+  return `This lab is a script (\`lab/${file}\`), which builds what it tests and deletes it again. Run it yourself with \`npm install\` done: \`AWS_ENDPOINT_URL=http://127.0.0.1:4010 node lab/run.ts\` against the course's emulator, \`node lab/run.ts\` in your account. For a script lab, \`verify\` runs it once in the account (with \`--endpoint\`, against that endpoint) and judges the calls it made, how it ended and what it left behind.
 
 `;
 }

@@ -1,23 +1,18 @@
 // verify for a script lab (checks.json `script`): the exported project runs the learner's script itself, in
 // the account (or against --endpoint), with the SDK's default credential chain, as `node run.ts` would. It hears
 // every call the script's clients send (their `send`, wrapped for the run) and lists afterwards what the script
-// left behind. Ships in every exported project beside course-aws.ts; imports nothing of the course but the layout.
+// left behind. Ships in every exported project beside course-aws.ts, with the lab's call judges (script-call-judges.ts).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeResourcePoliciesCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { EventBridgeClient, ListEventBusesCommand, ListRulesCommand } from '@aws-sdk/client-eventbridge';
 import { PROJECT_LAYOUT } from './project-layout.ts';
+import { customBus, failed, logPolicy, logTarget, PASS, puts, refusals, type CallLike, type Verdict, type Where as Account } from '../labs/script-call-judges.ts';
 
 type Json = Record<string, unknown>;
 
 /** One call the script's SDK clients sent, as the account answered it. */
-export interface HeardCall {
-  operation: string;
-  input: Json;
-  errorCode?: string;
-  /** PutEvents: how many entries went in. */
-  accepted?: number;
-}
+export type HeardCall = CallLike;
 
 export interface ScriptRunOnAws {
   threw?: string;
@@ -39,11 +34,12 @@ async function hearing<T>(calls: HeardCall[], fn: () => Promise<T>): Promise<T> 
       const call: HeardCall = { operation: command.constructor.name.replace(/Command$/, ''), input: JSON.parse(JSON.stringify(command.input ?? {})) as Json };
       calls.push(call);
       try {
-        const out = (await send.call(this, command, ...rest)) as { Entries?: { EventId?: string }[] };
-        if (call.operation === 'PutEvents') call.accepted = (out.Entries ?? []).filter((e) => e.EventId).length;
+        const out = (await send.call(this, command, ...rest)) as { Entries?: { EventId?: string; ErrorCode?: string }[] };
+        if (call.operation === 'PutEvents') call.entries = (out.Entries ?? []).map((e) => ({ ...(e.EventId ? { EventId: e.EventId } : {}), ...(e.ErrorCode ? { ErrorCode: e.ErrorCode } : {}) }));
         return out;
       } catch (e) {
         call.errorCode = (e as { name?: string }).name ?? 'Error';
+        if (e instanceof Error) call.errorMessage = e.message;
         throw e;
       }
     };
@@ -110,16 +106,29 @@ export async function runScriptOnAws(dir: string, script: { file: string; export
   return { ...(threw !== undefined ? { threw } : {}), calls, left: await leftBehind(calls, w) };
 }
 
-/** The verdict on AWS of a script check verify can judge there (script-runs and script-cleans-up, in the world as it is). */
-export function judgeOnAws(check: { type: string; expect?: unknown }, run: ScriptRunOnAws): string[] | undefined {
-  const refused = [...new Set(run.calls.filter((c) => c.errorCode).map((c) => `${c.operation} was answered ${c.errorCode}`))];
-  if (check.type === 'script-cleans-up') {
-    if (!run.calls.some((c) => /^(Create|Put)/.test(c.operation) && !c.errorCode)) return ['The script created nothing, so there was nothing to clean up.', ...refused];
-    return run.left.length ? [`Still in the account when the script ended: ${run.left.join(', ')}.`, ...refused] : [];
+/** The verdict on AWS of a script check verify can judge there (in the world as it is): how the run ended, what it left, and its calls. */
+export function judgeOnAws(check: { type: string; expect?: unknown }, run: ScriptRunOnAws, account: Account): Verdict {
+  const refused = refusals(run.calls);
+  switch (check.type) {
+    case 'script-custom-bus':
+      return customBus(run.calls);
+    case 'script-log-target':
+      return logTarget(run.calls, account);
+    case 'script-log-policy':
+      return logPolicy(run.calls, account);
+    case 'script-puts':
+      return puts(run.calls);
+    case 'script-cleans-up':
+      if (!run.calls.some((c) => /^(Create|Put)/.test(c.operation) && !c.errorCode)) return failed(['The script created nothing, so there was nothing to clean up.', ...refused]);
+      return run.left.length ? failed([`Still in the account when the script ended: ${run.left.join(', ')}.`, ...refused]) : PASS;
+    case 'script-runs': {
+      if (run.threw !== undefined) return failed([`The script threw: ${run.threw}`, ...refused]);
+      const lastPut = run.calls.map((c) => c.operation).lastIndexOf('PutEvents');
+      if (lastPut < 0 || !run.calls.some((c) => c.entries?.some((e) => e.EventId))) return failed(['The script returned without putting any event.']);
+      if (!run.calls.slice(lastPut).some((c) => c.operation === 'FilterLogEvents' || c.operation === 'GetLogEvents')) return failed(['The script returned without reading the log group back after its last PutEvents.']);
+      return PASS;
+    }
+    default:
+      return failed([`verify does not know the check type ${check.type}: update the project's tools.`]);
   }
-  if (run.threw !== undefined) return [`The script threw: ${run.threw}`, ...refused];
-  const lastPut = run.calls.map((c) => c.operation).lastIndexOf('PutEvents');
-  if (lastPut < 0 || !run.calls.some((c) => (c.accepted ?? 0) > 0)) return ['The script returned without putting any event.'];
-  if (!run.calls.slice(lastPut).some((c) => c.operation === 'FilterLogEvents' || c.operation === 'GetLogEvents')) return ['The script returned without reading the log group back after its last PutEvents.'];
-  return [];
 }

@@ -7,9 +7,10 @@ import type { ScriptWorld } from './lab-definition.ts';
 import { labClientConfig } from './lab-client-config.ts';
 import { scriptEnvironment } from './script-scenario.ts';
 import { logLineId, scriptAws } from './script-wire.ts';
-import { logPolicyProblem } from './script-checks.ts';
+import { logPolicyProblem } from './script-call-judges.ts';
 
 const GROUP = '/aws/events/wire-test';
+const WHERE = { region: 'us-east-1', account: '123456789012' };
 
 async function route(world: ScriptWorld = {}) {
   const aws = scriptAws(world);
@@ -79,15 +80,15 @@ describe('the log group resource policy EventBridge needs', () => {
   const good = { Effect: 'Allow', Principal: { Service: ['events.amazonaws.com', 'delivery.logs.amazonaws.com'] }, Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `arn:aws:logs:us-east-1:123456789012:log-group:${GROUP}:*` };
 
   it('accepts the group\'s ARN with :*, or a wildcard over /aws/events/', () => {
-    expect(logPolicyProblem(policy(good), GROUP)).toBeUndefined();
-    expect(logPolicyProblem(policy({ ...good, Resource: 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/events/*:*', Action: 'logs:*' }), GROUP)).toBeUndefined();
+    expect(logPolicyProblem(policy(good), GROUP, WHERE)).toBeUndefined();
+    expect(logPolicyProblem(policy({ ...good, Resource: 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/events/*:*', Action: 'logs:*' }), GROUP, WHERE)).toBeUndefined();
   });
 
   it('names what is missing: the principal, an action, or a resource that covers the streams', () => {
-    expect(logPolicyProblem(policy({ ...good, Principal: { Service: 'logs.amazonaws.com' } }), GROUP)).toMatch(/events\.amazonaws\.com/);
-    expect(logPolicyProblem(policy({ ...good, Action: 'logs:PutLogEvents' }), GROUP)).toMatch(/logs:CreateLogStream/);
-    expect(logPolicyProblem(policy({ ...good, Resource: `arn:aws:logs:us-east-1:123456789012:log-group:${GROUP}` }), GROUP)).toMatch(/does not cover the log streams/);
-    expect(logPolicyProblem(policy({ ...good, Effect: 'Deny' }), GROUP)).toMatch(/no statement with "Effect": "Allow"/);
-    expect(logPolicyProblem('{', GROUP)).toMatch(/not JSON/);
+    expect(logPolicyProblem(policy({ ...good, Principal: { Service: 'logs.amazonaws.com' } }), GROUP, WHERE)).toMatch(/events\.amazonaws\.com/);
+    expect(logPolicyProblem(policy({ ...good, Action: 'logs:PutLogEvents' }), GROUP, WHERE)).toMatch(/logs:CreateLogStream/);
+    expect(logPolicyProblem(policy({ ...good, Resource: `arn:aws:logs:us-east-1:123456789012:log-group:${GROUP}` }), GROUP, WHERE)).toMatch(/does not cover the log streams/);
+    expect(logPolicyProblem(policy({ ...good, Effect: 'Deny' }), GROUP, WHERE)).toMatch(/no statement with "Effect": "Allow"/);
+    expect(logPolicyProblem('{', GROUP, WHERE)).toMatch(/not JSON/);
   });
 });
