@@ -1,6 +1,6 @@
 // Every lab, end to end against the emulator with the real SDK clients: export --solution -> deploy ->
 // verify exits 0 -> destroy leaves nothing; export --starter -> deploy -> verify exits 1 naming a check.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,8 @@ beforeAll(async () => {
   process.env.AWS_ACCESS_KEY_ID = DUMMY_CREDENTIALS.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY = DUMMY_CREDENTIALS.secretAccessKey;
   process.env.AWS_REGION = 'eu-west-1';
+  // Lab 12's smoke test waits for its events up to this long (60 s unless set): the emulator delivers at once.
+  process.env.READ_DEADLINE_MS = '3000';
 });
 afterAll(async () => {
   process.env = saved;
@@ -33,6 +35,8 @@ async function roundTrip(id: string, kind: 'solution' | 'starter') {
   try {
     const files = await exportLab(id, { kind }, filesFor);
     writeProject(files, dir);
+    // A script lab's verify runs the learner's script, which imports the SDK from the project's node_modules (npm install there).
+    symlinkSync(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'), 'dir');
     const meta = JSON.parse(files['course/lab.json']!) as never;
     const common = ['--endpoint', stack.server.url, '--yes', '--stack-name', `t-${kind}-${id}`, '--timeout', '60', '--quiet', '3'];
     const deployed = await tool(['deploy', ...common], dir, out);
@@ -70,12 +74,12 @@ describe.each(listLabIds())('lab %s on the emulator', (id) => {
   }, 120_000);
 });
 
-// The labs' own wrong handlers, deployed as the learner wrote them: on AWS (here the emulator's Lambda) each fails the
+// The labs' own wrong handlers (and wrong scripts, which verify runs), deployed as the learner wrote them: on AWS (here the emulator's Lambda) each fails the
 // check that catches it in the browser, from what the function really did. Checks AWS cannot show are left out.
 const wrongHandlers = listLabIds().flatMap((id) => {
   const lab = loadLab(id);
-  // What a function is deployed from: its code and its asynchronous invocation settings.
-  const handlerFiles = new Set(Object.values(lab.definition.bus.functions ?? {}).flatMap((f) => [f.file, ...(f.invokeConfig ? [f.invokeConfig.file] : [])]));
+  // What a function is deployed from (its code and its asynchronous invocation settings), or the script verify runs.
+  const handlerFiles = new Set([...Object.values(lab.definition.bus.functions ?? {}).flatMap((f) => [f.file, ...(f.invokeConfig ? [f.invokeConfig.file] : [])]), ...(lab.definition.script ? [lab.definition.script.file] : [])]);
   const checkable = (id: string) => { const c = lab.definition.checks.find((x) => x.id === id); return c !== undefined && !notCheckableOnAws(c); };
   return lab.wrongAnswers
     .filter((w) => Object.keys(w.files).some((f) => handlerFiles.has(f)) && checkable(w.expect.failsFirst))
@@ -93,6 +97,7 @@ describe('wrong handlers on AWS', () => {
       cpSync(join('labs', id, 'solution'), work, { recursive: true });
       for (const [path, text] of Object.entries(files)) writeFileSync(join(work, path), text);
       writeProject(await exportLab(id, { kind: 'dir', path: work }, filesFor), dir);
+      symlinkSync(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'), 'dir');
       const common = ['--endpoint', stack.server.url, '--yes', '--stack-name', `t-wrong-${name}`.slice(0, 41), '--timeout', '60', '--quiet', '3'];
       expect(await tool(['deploy', ...common], dir, out), lines.join('\n')).toBe(0);
       expect(await tool(['verify', ...common], dir, out), lines.join('\n')).toBe(1);

@@ -21,6 +21,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { parse } from 'yaml';
 import { partialMatch, brief } from '../labs/partial-match.ts';
 import { ARCHIVE_PROBE, ARRIVALS, COST_NOTE, notCheckableOnAws, PROJECT_LAYOUT, queueOutputKey } from './project-layout.ts';
+import { judgeOnAws, runScriptOnAws } from './script-on-aws.ts';
 
 type Json = Record<string, unknown>;
 type Check = Json & { id: string; type: string; title: string; failure: string };
@@ -31,6 +32,7 @@ interface Definition {
     functions?: Record<string, { invokeConfig?: { file: string } }>; queues?: string[]; archive?: unknown; replay?: { file: string };
   };
   events: Record<string, Json>; holdouts?: Record<string, Json>; checks: Check[];
+  script?: { file: string; export?: string };
 }
 
 // The wrapper's log marks (function-code.ts) come in course/lab.json, so they are defined once.
@@ -590,6 +592,7 @@ export async function verify(p: Project, o: Options, out: Out): Promise<number> 
     out(`No deployed stack ${o.stackName} (${stack?.StackStatus ?? 'not found'}): run npm run deploy first.`);
     return 2;
   }
+  if (p.definition.script) return verifyScript(p, o, out, c);
   // Hold-outs too: the checks name them, so a pattern or handler fitted to the samples still fails.
   const all = allEvents(p.definition);
   const names = Object.keys(all);
@@ -646,10 +649,34 @@ export async function verify(p: Project, o: Options, out: Out): Promise<number> 
   const custom = existsSync(customPath) ? ((await import(pathToFileURL(customPath).href)) as { checks: Record<string, (ctx: unknown) => unknown> }).checks : {};
   let failed = 0;
   for (const check of p.definition.checks) {
-    const res = await evaluate(check, p, r, custom, fromSamples);
-    if (res.status === 'failed') failed++;
-    out(`${res.status === 'passed' ? '✓' : res.status === 'failed' ? '✗' : '–'} ${res.title} [${res.id}]${res.status === 'skipped' ? ' (not checkable on AWS: skipped)' : ''}`);
-    if (res.message && res.status !== 'passed') for (const l of res.message.split('\n')) out(`    ${l}`);
+    if (report(await evaluate(check, p, r, custom, fromSamples), out)) failed++;
+  }
+  out(failed ? `${failed} check(s) failed on AWS.` : 'Every check that AWS can show passed.');
+  return failed ? 1 : 0;
+}
+
+/** One line per check result, as verify prints them; true when it failed. */
+function report(res: Result, out: Out): boolean {
+  out(`${res.status === 'passed' ? '✓' : res.status === 'failed' ? '✗' : '–'} ${res.title} [${res.id}]${res.status === 'skipped' ? ' (not checkable on AWS: skipped)' : ''}`);
+  if (res.message && res.status !== 'passed') for (const l of res.message.split('\n')) out(`    ${l}`);
+  return res.status === 'failed';
+}
+
+/** A script lab: the script runs once in the account, and the checks AWS can show judge how it ended and what it left. */
+async function verifyScript(p: Project, o: Options, out: Out, c: Clients): Promise<number> {
+  const script = p.definition.script!;
+  out(`Running ${script.file} in the account${o.endpoint ? ` (${o.endpoint})` : ''}, as node run.ts does…`);
+  // The ARNs the script's calls must name: this account's, in this Region.
+  const account = { account: (await c.sts.send(new GetCallerIdentityCommand({}))).Account ?? '', region: await c.events.config.region() };
+  const run = await runScriptOnAws(p.dir, script, o);
+  out(`It made ${run.calls.length} SDK call(s)${run.threw === undefined ? ' and returned' : ` and threw: ${run.threw}`}.`);
+  let failed = 0;
+  for (const check of p.definition.checks) {
+    const skipped = notCheckableOnAws(check);
+    const verdict = skipped ? undefined : judgeOnAws(check, run, account);
+    const res: Result = skipped ? { id: check.id, title: check.title, status: 'skipped', message: skipped }
+      : verdict && !verdict.passed ? { id: check.id, title: check.title, status: 'failed', message: [check.failure, ...verdict.details].join('\n') } : { id: check.id, title: check.title, status: 'passed' };
+    if (report(res, out)) failed++;
   }
   out(failed ? `${failed} check(s) failed on AWS.` : 'Every check that AWS can show passed.');
   return failed ? 1 : 0;

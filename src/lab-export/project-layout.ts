@@ -30,8 +30,21 @@ export const NOT_CHECKABLE_ON_AWS: Record<string, string> = {
   'bus-policy': 'It asks the bus policy about calls from other AWS accounts (the lab\'s partner account is fictional, so the policy is not deployed): run it with npm run lab -- check.',
 };
 
-/** Why verify skips this one check on AWS, if it does: its type (above), or a redelivery it needs that AWS will not make on demand. */
-export function notCheckableOnAws(check: { type: string; duplicates?: unknown }): string | undefined {
+/** Why a script lab's check cannot run in an account: the local AWS it needs bends the world, which AWS will not do on demand. */
+const BENT_WORLD: Record<string, string> = {
+  failEntry: 'It needs PutEvents to refuse an entry, which a real account does not do on demand: run it with npm run lab -- check.',
+  logDelayMs: 'It slows delivery to the log group on purpose; in an account delivery takes what it takes: run it with npm run lab -- check.',
+  lose: 'It loses an event on purpose, which a real account will not do on demand: run it with npm run lab -- check.',
+  leftovers: 'It starts from what a run that stopped halfway left; verify does not create that in your account: run it with npm run lab -- check.',
+};
+
+/** Why verify skips this one check on AWS, if it does: its type (above), a redelivery it needs that AWS will not make on demand, or a script check's bent world. */
+export function notCheckableOnAws(check: { type: string; duplicates?: unknown; world?: object }): string | undefined {
+  if (check.type.startsWith('script-')) {
+    const bent = Object.keys(check.world ?? {}).find((k) => k in BENT_WORLD);
+    if (bent) return BENT_WORLD[bent];
+    if (check.type === 'script-pattern') return 'It matches your rule\'s pattern against the lab\'s hold-out events with the course\'s engine, which the exported tools do not carry: run it with npm run lab -- check.';
+  }
   if (check.type === 'emits-per-event' && check.duplicates === true) {
     return 'It delivers events twice with the same id, as Lambda\'s at-least-once queue may; a real account cannot be made to redeliver on demand: run it with npm run lab -- check.';
   }

@@ -54,6 +54,13 @@ function localOnly(def: LabDefinition): string {
   return `\nThese checks run only locally (\`npm run lab -- check\` in the course repository, or the lab page); \`verify\` shows them as skipped:\n\n${skipped.map((c) => `- ${c.title} (\`${c.id}\`): ${notCheckableOnAws(c)}`).join('\n')}\n`;
 }
 
+/** A script lab's own way to run: the script, as written, with no stack needed. */
+function scriptRun(file: string): string {
+  return `This lab is a script (\`lab/${file}\`), which builds what it tests and deletes it again. Run it yourself with \`npm install\` done: \`AWS_ENDPOINT_URL=http://127.0.0.1:4010 node lab/run.ts\` against the course's emulator, \`node lab/run.ts\` in your account. For a script lab, \`verify\` runs it once in the account (with \`--endpoint\`, against that endpoint) and judges the calls it made, how it ended and what it left behind.
+
+`;
+}
+
 export function projectReadme(labId: string, title: string, def: LabDefinition): string {
   const c = projectCommands(labId);
   return `# ${title} (lab ${labId}), in your own AWS account
@@ -80,7 +87,7 @@ ${c.verify}
 ${c.destroy}
 \`\`\`
 
-\`verify\` puts the sample events and the lab's hold-out events on the deployed buses, waits for what the functions and log groups record, and runs the lab's checks on it: exit 0 when they pass, 1 when one fails, 2 for a usage or environment error.${def.bus.archive ? ' It then starts your replay from the archive and a second replay of the whole archive, so the archive and replay checks see what AWS kept and resent. Event times are moved to end a minute before now (CloudWatch Logs refuses older lines), and your replay window moves with them. Replays cannot be deleted, so a replay name already taken in the account gets a suffix. On AWS, verify first waits for the archive (\`--archive-wait\`, 360 s by default: AWS writes archives in batches), and each replay may take minutes: raise \`--timeout\` (seconds) if one does not complete.' : ''}${Object.values(def.bus.functions ?? {}).some((f) => f.invokeConfig) ? ' Your function\'s asynchronous invocation settings are deployed as written, with a destination that names the lab\'s queue pointed at the deployed queue. Lambda retries a failed invocation about 1 and then 2 minutes later, so verify waits for each retry (\`--retry-wait\`, 200 s by default) within \`--timeout\` (600 s by default for this lab, for the sample events and again for the hold-outs), and then reads the failure records in the queue: expect verify to take several minutes. Checks that need a redelivery of the same event are skipped: AWS does not redeliver on demand.' : ''}
+${def.script ? scriptRun(def.script.file) : ''}\`verify\` puts the sample events and the lab's hold-out events on the deployed buses, waits for what the functions and log groups record, and runs the lab's checks on it: exit 0 when they pass, 1 when one fails, 2 for a usage or environment error.${def.bus.archive ? ' It then starts your replay from the archive and a second replay of the whole archive, so the archive and replay checks see what AWS kept and resent. Event times are moved to end a minute before now (CloudWatch Logs refuses older lines), and your replay window moves with them. Replays cannot be deleted, so a replay name already taken in the account gets a suffix. On AWS, verify first waits for the archive (\`--archive-wait\`, 360 s by default: AWS writes archives in batches), and each replay may take minutes: raise \`--timeout\` (seconds) if one does not complete.' : ''}${Object.values(def.bus.functions ?? {}).some((f) => f.invokeConfig) ? ' Your function\'s asynchronous invocation settings are deployed as written, with a destination that names the lab\'s queue pointed at the deployed queue. Lambda retries a failed invocation about 1 and then 2 minutes later, so verify waits for each retry (\`--retry-wait\`, 200 s by default) within \`--timeout\` (600 s by default for this lab, for the sample events and again for the hold-outs), and then reads the failure records in the queue: expect verify to take several minutes. Checks that need a redelivery of the same event are skipped: AWS does not redeliver on demand.' : ''}
 ${localOnly(def)}
 With the AWS CLI instead:
 

@@ -26,7 +26,9 @@ export interface ExportInput {
 export const TOOL_FILES: Record<string, string> = {
   'tools/lab-export/course-aws.ts': 'src/lab-export/course-aws.ts',
   'tools/lab-export/project-layout.ts': 'src/lab-export/project-layout.ts',
+  'tools/lab-export/script-on-aws.ts': 'src/lab-export/script-on-aws.ts',
   'tools/labs/partial-match.ts': 'src/labs/partial-match.ts',
+  'tools/labs/script-call-judges.ts': 'src/labs/script-call-judges.ts',
 };
 
 const SDK_PACKAGES = ['@aws-sdk/client-cloudformation', '@aws-sdk/client-cloudwatch-logs', '@aws-sdk/client-eventbridge', '@aws-sdk/client-iam', '@aws-sdk/client-lambda', '@aws-sdk/client-sqs', '@aws-sdk/client-sts'];

@@ -13,3 +13,19 @@ export function labClientConfig(env: Record<string, string | undefined>, wire: W
     requestHandler: wireRequestHandler(wire),
   };
 }
+
+/**
+ * The SDK module a lab's code imports in a realm without a network (the page's worker): the real module's
+ * exports, with its client class replaced by one that sends through `wire`. ES classes, so `instanceof` and
+ * `extends` in the learner's code keep working.
+ */
+export function withLabClient(sdk: Record<string, unknown>, clientName: string, env: () => Record<string, string | undefined>, wire: Wire): Record<string, unknown> {
+  const Real = sdk[clientName] as new (config: Record<string, unknown>) => object;
+  const Lab = class extends Real {
+    constructor(config: Record<string, unknown> = {}) {
+      super(labClientConfig(env(), wire, config));
+    }
+  };
+  Object.defineProperty(Lab, 'name', { value: clientName });
+  return { ...sdk, [clientName]: Lab };
+}

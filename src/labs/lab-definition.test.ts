@@ -110,6 +110,30 @@ describe('parseLabDefinition', () => {
     expect(list.some((l) => l.startsWith('checks[1].count:'))).toBe(true);
   });
 
+  it('checks a script lab: script checks need a script, their worlds and events are named, the script entry is strict', () => {
+    const script = { ...valid, script: { file: 'smoke-test.ts', export: 'main', env: { READ_DEADLINE_MS: '1000' } } };
+    const ok = [
+      { id: 'a', type: 'script-runs', expect: 'returns', world: { failEntry: 'ThrottlingException', logDelayMs: 400 }, title: 'T', failure: 'F' },
+      { id: 'b', type: 'script-pattern', matches: ['h'], misses: ['e'], title: 'T', failure: 'F' },
+    ];
+    expect(problems({ ...script, checks: ok })).toEqual([]);
+    expect(problems({ ...valid, checks: ok })).toContain('checks[0].type: a "script-runs" check needs "script"');
+    const list = problems({
+      ...script,
+      script: { file: 'smoke-test.ts', exports: 'main' },
+      checks: [
+        { id: 'a', type: 'script-runs', expect: 'passes', world: { failEntry: 'Throttled', logDelayMs: 5000, crash: true }, title: 'T', failure: 'F' },
+      ],
+    });
+    expect(list).toContain('script: has unknown field(s) exports: use file, export, timeoutMs or env');
+    expect(list).toContain('checks[0].expect: must be "returns" or "throws"');
+    expect(list).toContain('checks[0].world.failEntry: must be "ThrottlingException" or "InternalFailure"');
+    expect(list).toContain('checks[0].world.logDelayMs: must be at most 2000 ms');
+    expect(list).toContain('checks[0].world: has unknown field(s) crash: use failEntry, logDelayMs, lose or leftovers');
+    const named = problems({ ...script, checks: [{ id: 'b', type: 'script-pattern', matches: ['nope'], misses: ['e'], title: 'T', failure: 'F' }] });
+    expect(named).toEqual(['checks[0]: names event "nope", which is in neither events nor holdouts']);
+  });
+
   it('requires rules, a pattern source and a target kind', () => {
     const list = problems({ bus: { rules: [{ name: 'r', pattern: 'x', targets: [{ id: 't' }] }] }, events: {}, checks: [] });
     expect(list).toContain('bus.rules[0].pattern: must be { "file": "name" } or { "inline": ... }');

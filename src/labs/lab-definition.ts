@@ -90,6 +90,30 @@ const policyCase = z.strictObject({
   expect: z.enum(['allowed', 'denied'], { error: 'must be "allowed" or "denied"' }),
 });
 
+/**
+ * How a script check bends the local AWS the script runs against (each check gets a fresh one). The learner
+ * never sees these: they are the hold-outs of a script lab.
+ */
+const worldSchema = z.strictObject(
+  {
+    /** The first PutEvents answers one entry (the second, or the only one) as failed with this ErrorCode. */
+    failEntry: z.enum(['ThrottlingException', 'InternalFailure'], { error: 'must be "ThrottlingException" or "InternalFailure"' }).optional(),
+    /** Each event reaches the log group this many milliseconds (real time) after PutEvents accepted it. */
+    logDelayMs: z.number().int().min(0).max(2000, 'must be at most 2000 ms').optional(),
+    /** One accepted event never reaches the log group, and another arrives twice (delivery is at least once). */
+    lose: z.boolean().optional(),
+    /** What a crashed earlier run left behind: these exist before the script starts. */
+    leftovers: z
+      .strictObject({
+        buses: z.array(z.string(), { error: 'must be a list of bus names' }).optional(),
+        logGroups: z.array(z.string(), { error: 'must be a list of log group names' }).optional(),
+      })
+      .optional(),
+  },
+  { error: (i) => (i.code === 'unrecognized_keys' ? `has unknown field(s) ${i.keys.join(', ')}: use failEntry, logDelayMs, lose or leftovers` : 'must be an object with failEntry, logDelayMs, lose or leftovers') },
+);
+const scriptCheckBase = { ...checkBase, world: worldSchema.optional() };
+
 const checkSchema = z.discriminatedUnion(
   'type',
   [
@@ -122,11 +146,25 @@ const checkSchema = z.discriminatedUnion(
     z.object({ ...checkBase, type: z.literal('emits-per-event'), events: eventsField, detailType: text('the detail-type counted'), count: z.number().int().min(0), duplicates: z.boolean().optional() }),
     /** The events end (or do not end) as failure records in the queue, one of `bus.queues`. */
     z.object({ ...checkBase, type: z.literal('dead-lettered'), events: eventsField, queue: text('a queue in bus.queues'), expect: z.enum(['stored', 'not-stored'], { error: 'must be "stored" or "not-stored"' }) }),
+    /** Script labs: the script returns (or throws, when an event it put never arrives). */
+    z.object({ ...scriptCheckBase, type: z.literal('script-runs'), expect: z.enum(['returns', 'throws'], { error: 'must be "returns" or "throws"' }) }),
+    /** The rule the script created, and the events it put, are on a bus the script created (not "default"). */
+    z.object({ ...scriptCheckBase, type: z.literal('script-custom-bus') }),
+    /** The rule's target is the ARN of the log group the script created, under /aws/events/, with no RoleArn. */
+    z.object({ ...scriptCheckBase, type: z.literal('script-log-target') }),
+    /** A CloudWatch Logs resource policy lets EventBridge create streams and put events in that log group before the first PutEvents. */
+    z.object({ ...scriptCheckBase, type: z.literal('script-log-policy') }),
+    /** The rule's pattern matches these events (hold-outs) and misses those. */
+    z.object({ ...scriptCheckBase, type: z.literal('script-pattern'), matches: eventsField, misses: eventsField }),
+    /** Several entries in one PutEvents; entries answered as failed are sent again, and no entry goes in twice. */
+    z.object({ ...scriptCheckBase, type: z.literal('script-puts') }),
+    /** Nothing the script created is left at the end: rules, targets, buses, log groups, resource policies. */
+    z.object({ ...scriptCheckBase, type: z.literal('script-cleans-up') }),
   ],
   { error: (i) => (i.code === 'invalid_union' ? `must be one of: ${CHECK_TYPES.join(', ')}` : undefined) },
 );
 
-const CHECK_TYPES = ['pattern-valid', 'input-valid', 'routes', 'handler-called', 'handler-succeeds', 'reports-failed-entries', 'emitted', 'log-contains', 'schema', 'custom', 'scheduled', 'archived', 'replayed', 'bus-policy', 'invoke-config-valid', 'emits-per-event', 'dead-lettered'] as const;
+const CHECK_TYPES = ['pattern-valid', 'input-valid', 'routes', 'handler-called', 'handler-succeeds', 'reports-failed-entries', 'emitted', 'log-contains', 'schema', 'custom', 'scheduled', 'archived', 'replayed', 'bus-policy', 'invoke-config-valid', 'emits-per-event', 'dead-lettered', 'script-runs', 'script-custom-bus', 'script-log-target', 'script-log-policy', 'script-pattern', 'script-puts', 'script-cleans-up'] as const;
 
 export const labDefinitionSchema = z
   .object(
@@ -152,6 +190,24 @@ export const labDefinitionSchema = z
         },
         { error: 'must be an object with "rules"' },
       ),
+      /**
+       * A script lab: the learner writes a script (an exported async function) that drives a fresh local AWS
+       * (every EventBridge and CloudWatch Logs operation) with the real SDK; script-* checks judge its calls.
+       */
+      script: z
+        .strictObject(
+          {
+            file: text('the script module, e.g. smoke-test.ts'),
+            /** The exported function; default `main`. */
+            export: z.string().optional(),
+            /** Real-time limit of one run of the script; default 10000. */
+            timeoutMs: z.number().int().positive().max(30_000, 'must be at most 30000 ms').optional(),
+            /** Extra environment for the script (e.g. a shorter deadline than it uses in AWS). */
+            env: z.record(z.string(), z.string(), { error: 'must be an object of name -> text' }).optional(),
+          },
+          { error: (i) => (i.code === 'unrecognized_keys' ? `has unknown field(s) ${i.keys.join(', ')}: use file, export, timeoutMs or env` : 'must be { "file": "name", "export"?: "main" }') },
+        )
+        .optional(),
       /** Named sample events: Run puts them all, the explainer offers them, checks pick theirs by name. */
       events: eventMap,
       /** The bus's clock: it starts at `start` (events are put then) and, after the events, runs for `hours` (schedules fire). */
@@ -196,6 +252,8 @@ export const labDefinitionSchema = z
       if ((c.type === 'routes' || c.type === 'replayed') && !targets.has(c.target)) ctx.addIssue({ code: 'custom', path: at('target'), message: `"${c.target}" is not a target Id in bus.rules` });
       if ((c.type === 'handler-succeeds' || c.type === 'reports-failed-entries') && !(c.function in (def.bus.functions ?? {}))) ctx.addIssue({ code: 'custom', path: at('function'), message: `"${c.function}" is not in bus.functions` });
       if (c.type === 'bus-policy' && !(c.bus in (def.bus.policies ?? {}))) ctx.addIssue({ code: 'custom', path: at('bus'), message: `"${c.bus}" has no policy in bus.policies` });
+      if (c.type.startsWith('script-') && !def.script) ctx.addIssue({ code: 'custom', path: at('type'), message: `a "${c.type}" check needs "script"` });
+      if (c.type === 'script-pattern') for (const n of [...c.matches, ...c.misses]) if (!(n in bus)) ctx.addIssue({ code: 'custom', path: at(), message: `names event "${n}", which is in neither events nor holdouts` });
       if (c.type === 'handler-called' && !functions.has(c.function)) ctx.addIssue({ code: 'custom', path: at('function'), message: `"${c.function}" is the function of no target in bus.rules` });
     });
   });
@@ -208,6 +266,8 @@ export type LabRuleSpec = z.infer<typeof ruleSchema>;
 export type LabScheduleSpec = z.infer<typeof scheduleSchema>;
 export type LabTargetSpec = z.infer<typeof targetSchema>;
 export type LabFunctionSpec = z.infer<typeof functionSchema>;
+export type LabScriptSpec = NonNullable<LabDefinition['script']>;
+export type ScriptWorld = z.infer<typeof worldSchema>;
 export type LabFileSpec = NonNullable<LabDefinition['files']>[number];
 export type FileOrInline = z.infer<typeof fileOrInline>;
 

@@ -92,7 +92,7 @@ export interface Observations {
 
 export const DEFAULT_TIMEOUT_MS = 3000;
 
-function errorText(e: unknown, learnerFile?: string): string {
+export function errorText(e: unknown, learnerFile?: string): string {
   if (!(e instanceof Error)) return String(e);
   const text = e.stack && e.stack.includes(e.message) ? e.stack : `${e.name}: ${e.message}${e.stack ? `\n${e.stack}` : ''}`;
   return learnerFile ? learnerFrames(text, learnerFile) : text;
@@ -106,7 +106,7 @@ function learnerFrames(stack: string, file: string): string {
 }
 
 /** Routes console output of handlers into the run's output while `fn` runs. */
-async function captureConsole<T>(output: OutputLine[], fn: () => Promise<T>): Promise<T> {
+export async function captureConsole<T>(output: OutputLine[], fn: () => Promise<T>): Promise<T> {
   const c = globalThis.console;
   const saved = { log: c.log, info: c.info, warn: c.warn, error: c.error, debug: c.debug };
   const budget = outputBudget();
@@ -327,7 +327,7 @@ interface RecordedFunction {
 }
 
 let requests = 0;
-function requestId(): string {
+export function requestId(): string {
   const c = globalThis.crypto as { randomUUID?: () => string } | undefined;
   return c?.randomUUID ? c.randomUUID() : `00000000-0000-4000-8000-${(++requests).toString(16).padStart(12, '0')}`;
 }

@@ -5,7 +5,7 @@
 export type LabFiles = Record<string, string>;
 
 // The shape of checks.json is defined once, as a zod schema in lab-definition.ts; these are its inferred types.
-export type { FileOrInline, LabCheck, LabCheckType, LabDefinition, LabEvent, LabFileSpec, LabFunctionSpec, LabRuleSpec, LabScheduleSpec, LabTargetSpec } from './lab-definition.ts';
+export type { FileOrInline, LabCheck, LabCheckType, LabDefinition, LabEvent, LabFileSpec, LabFunctionSpec, LabRuleSpec, LabScheduleSpec, LabScriptSpec, LabTargetSpec, ScriptWorld } from './lab-definition.ts';
 
 export type CheckStatus = 'passed' | 'failed' | 'error';
 

@@ -1,7 +1,8 @@
 // Lab functions as plain Node modules (no sandbox: `--no-sandbox`, a WebContainer, the tests): the
 // learner's files in a temporary folder, imported natively (Node strips the TypeScript types), and their
-// SDK client pointed through the environment (AWS_ENDPOINT_URL_EVENTBRIDGE) at a loopback HTTP endpoint
-// that answers from the session's bus: served by the emulator's own HTTP server (endpoint-server.ts), a local
+// SDK clients pointed through the environment (AWS_ENDPOINT_URL_EVENTBRIDGE, and AWS_ENDPOINT_URL_CLOUDWATCH_LOGS
+// for a lab script's Logs client: the SDK's names for the two services) at a loopback HTTP endpoint
+// that answers from the session's bus (or a script's local AWS): served by the emulator's own HTTP server (endpoint-server.ts), a local
 // EventBridge as `npm run emulator` is.
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,7 +59,7 @@ export async function nodeHandlerHost(labId: string, files: LabFiles): Promise<N
   }
   // The learner's `import ... from '@aws-sdk/client-eventbridge'` resolves from the folder's node_modules.
   symlinkSync(sdkModulesDir(), join(dir, 'node_modules'), 'dir');
-  const withEndpoint = (env: Record<string, string>) => ({ ...env, AWS_ENDPOINT_URL_EVENTBRIDGE: url });
+  const withEndpoint = (env: Record<string, string>) => ({ ...env, AWS_ENDPOINT_URL_EVENTBRIDGE: url, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: url });
   // Node without type stripping (older Node, e.g. in a WebContainer) imports the compiled sibling that the
   // project was mounted with: handler.ts -> handler.js.
   const stripsTypes = Boolean((process.features as { typescript?: unknown }).typescript);

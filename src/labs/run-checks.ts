@@ -11,6 +11,9 @@ import { parseInvokeConfig } from './invoke-config.ts';
 import { validateWithSchema } from './schema-check.ts';
 import { evaluateBusPolicy } from '../eventbridge/bus/bus-policy.ts';
 import { LAB_ACCOUNT, LAB_REGION } from './lambda-context.ts';
+import { loadScript, runScript, type ScriptObservations } from './script-scenario.ts';
+import { judgeScript } from './script-checks.ts';
+import type { ScriptWorld } from './lab-definition.ts';
 
 /** What a custom TypeScript check (exported from the lab's checks.ts) receives. */
 export interface CustomCheckContext {
@@ -24,6 +27,7 @@ export type CustomChecks = Record<string, CustomCheck>;
 
 type Loaded = { handlers: Map<string, LabHandler>; problems: string[] };
 type Scenario = (names: string[], options?: ScenarioOptions) => Promise<Observations>;
+type ScriptRun = (world: ScriptWorld) => Promise<ScriptObservations>;
 
 function parseJson(text: string | undefined, file: string): { ok: true; value: unknown } | { ok: false; message: string } {
   if (text === undefined) return { ok: false, message: `The file ${file} is missing.` };
@@ -44,8 +48,18 @@ function fail(check: LabCheck, details: string[], explanations?: string[]): Chec
 }
 
 /** Judges one check from observations. Pure apart from running scenarios through `scenario`. */
-async function evaluate(check: LabCheck, def: LabDefinition, files: LabFiles, scenario: Scenario, custom: CustomChecks): Promise<CheckResult> {
+async function evaluate(check: LabCheck, def: LabDefinition, files: LabFiles, scenario: Scenario, custom: CustomChecks, script: ScriptRun): Promise<CheckResult> {
   switch (check.type) {
+    case 'script-runs':
+    case 'script-custom-bus':
+    case 'script-log-target':
+    case 'script-log-policy':
+    case 'script-pattern':
+    case 'script-puts':
+    case 'script-cleans-up': {
+      const { verdict } = await judgeScript(check, def, script);
+      return verdict.passed ? pass(check) : fail(check, verdict.details, verdict.explanations);
+    }
     case 'pattern-valid': {
       const text = files[check.file];
       if (text === undefined) return fail(check, [`The file ${check.file} is missing.`]);
@@ -279,13 +293,22 @@ async function evaluate(check: LabCheck, def: LabDefinition, files: LabFiles, sc
 /** Runs every check in order; a check that throws is reported as an error, never aborts the others. */
 export async function runChecks(def: LabDefinition, files: LabFiles, host: HandlerHost, custom: CustomChecks = {}, onResult?: (r: CheckResult, index: number) => void): Promise<LabCheckReport> {
   const loaded: Loaded = await loadFunctions(def, files, host);
+  const scriptLoaded = await loadScript(def, files, host);
   const scenario: Scenario = (names, options) => runScenario(def, files, names, host, loaded, options);
+  // Checks that ask for the same world judge the same run: the script is run once per world.
+  const runs = new Map<string, Promise<ScriptObservations>>();
+  const script: ScriptRun = (world) => {
+    const key = JSON.stringify(world);
+    let run = runs.get(key);
+    if (!run) runs.set(key, (run = runScript(def, host, scriptLoaded, world)));
+    return run;
+  };
   const results: CheckResult[] = [];
-  const output: LabCheckReport['output'] = loaded.problems.map((text) => ({ stream: 'error' as const, text }));
+  const output: LabCheckReport['output'] = [...loaded.problems, ...scriptLoaded.problems].map((text) => ({ stream: 'error' as const, text }));
   for (const [i, check] of def.checks.entries()) {
     let result: CheckResult;
     try {
-      result = await evaluate(check, def, files, scenario, custom);
+      result = await evaluate(check, def, files, scenario, custom, script);
     } catch (e) {
       result = { id: check.id, title: check.title, status: 'error', message: `The check could not run: ${e instanceof Error ? e.message : String(e)}` };
     }
@@ -297,8 +320,14 @@ export async function runChecks(def: LabDefinition, files: LabFiles, host: Handl
 
 /** Puts every sample event (never the hold-outs) through one bus and returns the trace and the handlers' output. */
 export async function runLab(def: LabDefinition, files: LabFiles, host: HandlerHost): Promise<LabRunReport> {
+  if (def.script) {
+    // A script lab's Run: the script once, against a fresh local AWS that bends nothing, each call it makes told as a line.
+    const obs = await runScript(def, host, await loadScript(def, files, host), {}, true);
+    return { trace: [], output: [...obs.setupProblems.map((text) => ({ stream: 'error' as const, text })), ...obs.output] };
+  }
   const loaded = await loadFunctions(def, files, host);
   const obs = await runScenario(def, files, Object.keys(def.events), host, loaded);
   const output = [...obs.setupProblems.map((text) => ({ stream: 'error' as const, text })), ...obs.output];
   return { trace: obs.trace, output };
 }
+

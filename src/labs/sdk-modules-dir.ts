@@ -3,13 +3,15 @@
 // node_modules).
 import { createRequire } from 'node:module';
 
-export const SDK_PACKAGE = '@aws-sdk/client-eventbridge';
+import { EVENTBRIDGE_SDK } from './lab-sdk-clients.ts';
+
+export const SDK_PACKAGE = EVENTBRIDGE_SDK.package;
 
 const require = createRequire(import.meta.url);
 
-/** The SDK's CommonJS entry file. */
-export function sdkEntry(): string {
-  return require.resolve(SDK_PACKAGE);
+/** An SDK package's CommonJS entry file (EventBridge's unless named). */
+export function sdkEntry(pkg: string = SDK_PACKAGE): string {
+  return require.resolve(pkg);
 }
 
 /** The node_modules folder (with a trailing slash) that holds the SDK. */

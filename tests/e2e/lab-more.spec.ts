@@ -1,4 +1,4 @@
-// Labs 04–09 and 11: for each, the starter fails a check, the solution typed into the textareas passes every check.
+// Labs 04–09, 11 and 12: for each, the starter fails a check, the solution typed into the textareas passes every check.
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
 import { check, openLab, result, setFile } from './lab-helpers.ts';
@@ -13,6 +13,7 @@ const labs = [
   { id: '08-a-bus-and-a-schedule', files: ['to-fulfilment.json', 'pick-list.json', 'daily-report.json', 'fulfilment-policy.json'], failing: 'The daily report runs every morning at the agreed time', checks: 9 },
   { id: '09-version-the-contract', files: ['order-placed-v2.schema.json', 'kitchen.json', 'delivery.json'], failing: "The kitchen receives the shop's placed orders of the versions it reads", checks: 10 },
   { id: '11-retries-and-dead-letters', files: ['handler.ts', 'invoke-config.json'], failing: 'Every order is reserved, even when the warehouse is busy at first', checks: 9 },
+  { id: '12-test-against-local-aws', files: ['smoke-test.ts'], failing: "The rule and the events are on the smoke test's own bus", checks: 11 },
 ];
 
 for (const lab of labs) {
@@ -54,4 +55,16 @@ test("11-retries-and-dead-letters: Run shows Lambda's retries in the page, and w
   await expect(page.locator('.lab-output')).toContainText('warehouse: reserved 2 x MUG-RED for o-1001');
   await expect(page.locator('.lab-output')).toContainText('sent its record to arn:aws:sqs:us-east-1:123456789012:reservations-failed');
   await expect(page.locator('.lab-trace')).toContainText('StockReserved');
+});
+
+test('12-test-against-local-aws: Run runs the script in the page against a local AWS, with the real EventBridge and CloudWatch Logs clients', async ({ page }) => {
+  const lab = '12-test-against-local-aws';
+  await openLab(page, lab);
+  await setFile(page, 'smoke-test.ts', solution(lab, 'smoke-test.ts'));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  // Each SDK call the script made is a line of output, with what the local AWS answered.
+  await expect(page.locator('.lab-output')).toContainText('Smoke test passed: 3 events reached /aws/events/course-smoke-test.', { timeout: 30_000 });
+  await expect(page.locator('.lab-output')).toContainText('CloudWatch Logs PutResourcePolicy: ok');
+  await expect(page.locator('.lab-output')).toContainText('EventBridge PutEvents: 3 accepted, 0 failed');
+  await expect(page.locator('.lab-output')).toContainText('CloudWatch Logs FilterLogEvents: 3 event(s)');
 });

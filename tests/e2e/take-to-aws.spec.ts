@@ -19,7 +19,7 @@ async function downloadProject(page: import('@playwright/test').Page, labId: str
   }));
 }
 
-for (const labId of ['03-first-handler', '01-first-rule']) {
+for (const labId of ['03-first-handler', '01-first-rule', '12-test-against-local-aws']) {
   test(`lab ${labId}: Download project equals lab export --solution of the same work`, async ({ page }) => {
     const lab = loadLab(labId);
     const work = filesFor(lab, { kind: 'solution' });

@@ -7,7 +7,7 @@ import { buildProject, TOOL_FILES } from '../../lab-export/project.ts';
 import type { LabDefinition, LabFiles } from '../../labs/lab-types.ts';
 
 // The repository files the project carries, as text, keyed by repository path.
-const repoTexts = import.meta.glob<string>(['../../lab-export/course-aws.ts', '../../lab-export/project-layout.ts', '../../labs/partial-match.ts'], { query: '?raw', import: 'default', eager: true });
+const repoTexts = import.meta.glob<string>(['../../lab-export/course-aws.ts', '../../lab-export/project-layout.ts', '../../lab-export/script-on-aws.ts', '../../labs/partial-match.ts', '../../labs/script-call-judges.ts'], { query: '?raw', import: 'default', eager: true });
 const customChecks = import.meta.glob<string>('../../../labs/*/checks.ts', { query: '?raw', import: 'default', eager: true });
 
 // The compiler is fetched only when a lab with handlers is downloaded.

@@ -3,14 +3,10 @@
 // give it (region, placeholder credentials) and a request handler that carries its signed requests to
 // the lab bus of the running invocation: the same wire code the emulator serves.
 import * as sdk from '@aws-sdk/client-eventbridge';
-import { labClientConfig } from '../lab-client-config.ts';
+import { withLabClient } from '../lab-client-config.ts';
+import { EVENTBRIDGE_SDK } from '../lab-sdk-clients.ts';
 import type { Wire } from '../lab-wire.ts';
 
 export function labSdkModule(env: () => Record<string, string | undefined>, wire: Wire): Record<string, unknown> {
-  class EventBridgeClient extends sdk.EventBridgeClient {
-    constructor(config: Record<string, unknown> = {}) {
-      super(labClientConfig(env(), wire, config) as sdk.EventBridgeClientConfig);
-    }
-  }
-  return { ...sdk, EventBridgeClient };
+  return withLabClient(sdk, EVENTBRIDGE_SDK.client, env, wire);
 }

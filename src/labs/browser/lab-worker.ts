@@ -12,7 +12,8 @@ import { learnerStack, parseLineMap, type LineMap } from './source-lines.ts';
 import { sandboxGlobals } from './sandbox-globals.ts';
 import { InvocationSlot } from '../invocation-slot.ts';
 import { lambdaContext } from '../lambda-context.ts';
-import { importedModules, labModuleFile, SDK_SPECIFIER, useModule } from './module-specifiers.ts';
+import { importedModules, labModuleFile, SDK_SPECIFIER, SDK_SPECIFIERS, useModule } from './module-specifiers.ts';
+import { LOGS_SDK } from '../lab-sdk-clients.ts';
 
 export type WorkerRequest = SessionRequest | { kind: 'transpile'; files: Record<string, string> };
 export type WorkerMessage = SessionMessage | { type: 'transpiled'; files: Record<string, string>; errors: string[] };
@@ -36,17 +37,27 @@ function setEnv(next: Record<string, string>): void {
   Object.assign(env, next);
 }
 
-/** The SDK module a handler imports, as a blob module re-exporting the chunk's exports (made once, on first use). */
-let sdkUrl: Promise<string> | undefined;
-function sdkModuleUrl(): Promise<string> {
-  sdkUrl ??= import('./lab-sdk.ts').then(({ labSdkModule }) => {
-    const exports = labSdkModule(() => env, slot.wire);
-    const key = Symbol.for('course.lab-sdk');
-    Object.defineProperty(scope, key, { value: Object.freeze(exports), writable: false, configurable: false });
-    const text = [`const m = globalThis[Symbol.for('course.lab-sdk')];`, ...reexportLines(Object.keys(exports), 'm')].join('\n');
-    return createUrl(new Blob([text], { type: 'text/javascript' }));
-  });
-  return sdkUrl;
+/** Each SDK package's chunk (loaded only when a lab's code imports that package). */
+const SDK_CHUNKS: Record<string, () => Promise<{ labSdkModule: (env: () => Record<string, string | undefined>, wire: typeof slot.wire) => Record<string, unknown> }>> = {
+  [SDK_SPECIFIER]: () => import('./lab-sdk.ts'),
+  [LOGS_SDK.package]: () => import('./lab-logs-sdk.ts'),
+};
+
+/** The SDK module a handler imports, as a blob module re-exporting the chunk's exports (made once per package, on first use). */
+const sdkUrls = new Map<string, Promise<string>>();
+function sdkModuleUrl(specifier: string): Promise<string> {
+  let url = sdkUrls.get(specifier);
+  if (!url) {
+    url = SDK_CHUNKS[specifier]!().then(({ labSdkModule }) => {
+      const exports = labSdkModule(() => env, slot.wire);
+      const key = `course.lab-sdk:${specifier}`;
+      Object.defineProperty(scope, Symbol.for(key), { value: Object.freeze(exports), writable: false, configurable: false });
+      const text = [`const m = globalThis[Symbol.for(${JSON.stringify(key)})];`, ...reexportLines(Object.keys(exports), 'm')].join('\n');
+      return createUrl(new Blob([text], { type: 'text/javascript' }));
+    });
+    sdkUrls.set(specifier, url);
+  }
+  return url;
 }
 
 /** What the page compiled for this session (the editor's TypeScript worker), by file. */
@@ -79,17 +90,17 @@ async function compileModule(file: string, source: string, importers: string[]):
   const compiled = given ?? (await transpileWithMap(file, source));
   let js = compiled.js;
   if (compiled.map) maps.set(file, parseLineMap(compiled.map));
-  const imports = importedModules(js).filter((m) => m !== SDK_SPECIFIER);
+  const imports = importedModules(js).filter((m) => !SDK_SPECIFIERS.includes(m));
   const unknown = imports.filter((m) => labModuleFile(m, sessionFiles) === undefined);
   if (unknown.length) {
-    throw new Error(`${file}: in the browser a handler can import only ${SDK_SPECIFIER}, types (import type { ... } from './events.ts') and the lab's own modules, not ${unknown.map((m) => `'${m}'`).join(', ')}. Move shared code into the handler file.`);
+    throw new Error(`${file}: in the browser a handler can import only ${SDK_SPECIFIERS.join(', ')}, types (import type { ... } from './events.ts') and the lab's own modules, not ${unknown.map((m) => `'${m}'`).join(', ')}. Move shared code into the handler file.`);
   }
   for (const specifier of imports) {
     const dep = labModuleFile(specifier, sessionFiles)!;
     if (dep === file || importers.includes(dep)) throw new Error(`${file}: the imports of ${dep} go round in a circle.`);
     js = useModule(js, specifier, await labModuleUrl(dep, [...importers, file]));
   }
-  if (js.includes(SDK_SPECIFIER)) js = useModule(js, SDK_SPECIFIER, await sdkModuleUrl());
+  for (const specifier of SDK_SPECIFIERS) if (js.includes(specifier)) js = useModule(js, specifier, await sdkModuleUrl(specifier));
   return js;
 }
 

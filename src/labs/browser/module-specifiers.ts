@@ -1,10 +1,14 @@
 // Which modules a compiled handler imports, and pointing one of them elsewhere. A handler in the page is
 // a blob module, where a bare specifier such as '@aws-sdk/client-eventbridge' resolves to nothing, so the
-// worker points it at its own module of the real SDK. Works on TypeScript's output, whose import and
+// worker points it at its own module of the real SDK (one per package: EventBridge, CloudWatch Logs). Works on TypeScript's output, whose import and
 // export statements are normalized (one statement per line, quoted specifiers). A dynamic import() of
 // anything else is left to the worker's Content-Security-Policy, which refuses it when it runs.
 
-export const SDK_SPECIFIER = '@aws-sdk/client-eventbridge';
+import { EVENTBRIDGE_SDK, LAB_SDK_CLIENTS } from '../lab-sdk-clients.ts';
+
+export const SDK_SPECIFIER = EVENTBRIDGE_SDK.package;
+/** Every SDK package a lab's code may import (each is a chunk of its own in the page). */
+export const SDK_SPECIFIERS: readonly string[] = LAB_SDK_CLIENTS.map((c) => c.package);
 
 /** `import ... from 'x'`, `import 'x'` and `export ... from 'x'`, each at the start of a line. */
 const STATIC = /^(\s*(?:import\s+(?:[\w*${}\s,]+?\s*from\s*)?|export\s*[\w*${}\s,]*?\s*from\s*))(['"])([^'"\n]+)\2/gm;

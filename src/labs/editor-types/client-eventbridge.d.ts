@@ -1,7 +1,7 @@
-// The part of @aws-sdk/client-eventbridge a lab handler uses, as the lab editor's module
+// The part of @aws-sdk/client-eventbridge a lab handler or script uses, as the lab editor's module
 // '@aws-sdk/client-eventbridge'. A subset because the package's own types span hundreds of files
 // (every command, the Smithy middleware and config types), too much to ship to the browser for a
-// handler that only puts events. Every export and member here is the package's own:
+// handler that puts events and a script that builds a rule and takes it down again. Every export and member here is the package's own:
 // client-eventbridge-types.test.ts compiles it against the installed package and fails on any
 // difference. A command or member not listed is simply unknown to the editor, never retyped.
 
@@ -82,10 +82,91 @@ export declare class PutEventsCommand {
   readonly input: PutEventsCommandInput;
 }
 
+// A lab script's commands. Their shapes are narrowed (members a script has no use for are left out) and not
+// exported: the agreement test checks that each member is the package's, with the package's type.
+interface Tag {
+  Key: string | undefined;
+  Value: string | undefined;
+}
+interface Target {
+  Id: string | undefined;
+  Arn: string | undefined;
+  RoleArn?: string | undefined;
+  Input?: string | undefined;
+  InputPath?: string | undefined;
+}
+interface TargetResultEntry {
+  TargetId?: string | undefined;
+  ErrorCode?: string | undefined;
+  ErrorMessage?: string | undefined;
+}
+interface TargetsOutput {
+  FailedEntryCount?: number | undefined;
+  FailedEntries?: TargetResultEntry[] | undefined;
+}
+
+// Each class has its input, as the package's do: `send` tells the commands apart by it.
+export declare class CreateEventBusCommand {
+  constructor(input: CreateEventBusInput);
+  readonly input: CreateEventBusInput;
+}
+export declare class DeleteEventBusCommand {
+  constructor(input: { Name: string | undefined });
+  readonly input: { Name: string | undefined };
+}
+export declare class PutRuleCommand {
+  constructor(input: PutRuleInput);
+  readonly input: PutRuleInput;
+}
+export declare class DeleteRuleCommand {
+  constructor(input: DeleteRuleInput);
+  readonly input: DeleteRuleInput;
+}
+export declare class PutTargetsCommand {
+  constructor(input: PutTargetsInput);
+  readonly input: PutTargetsInput;
+}
+export declare class RemoveTargetsCommand {
+  constructor(input: RemoveTargetsInput);
+  readonly input: RemoveTargetsInput;
+}
+interface CreateEventBusInput {
+  Name: string | undefined;
+  Description?: string | undefined;
+  Tags?: Tag[] | undefined;
+}
+interface PutRuleInput {
+  Name: string | undefined;
+  EventPattern?: string | undefined;
+  ScheduleExpression?: string | undefined;
+  Description?: string | undefined;
+  EventBusName?: string | undefined;
+  Tags?: Tag[] | undefined;
+}
+interface DeleteRuleInput {
+  Name: string | undefined;
+  EventBusName?: string | undefined;
+  Force?: boolean | undefined;
+}
+interface PutTargetsInput {
+  Rule: string | undefined;
+  EventBusName?: string | undefined;
+  Targets: Target[] | undefined;
+}
+interface RemoveTargetsInput {
+  Rule: string | undefined;
+  EventBusName?: string | undefined;
+  Ids: string[] | undefined;
+  Force?: boolean | undefined;
+}
+
 export declare class EventBridgeClient {
   // The package's form: no argument, or options (not an explicit undefined).
   constructor(...[configuration]: [EventBridgeClientConfig] | []);
   send(command: PutEventsCommand): Promise<PutEventsCommandOutput>;
+  send(command: PutTargetsCommand | RemoveTargetsCommand): Promise<TargetsOutput>;
+  // What these answer (ARNs, mostly) is left out: a script rarely needs it.
+  send(command: CreateEventBusCommand | DeleteEventBusCommand | PutRuleCommand | DeleteRuleCommand): Promise<{}>;
   /** Closes the client's connections. */
   destroy(): void;
 }

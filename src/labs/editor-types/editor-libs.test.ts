@@ -79,7 +79,7 @@ describe("the lab editor's types", () => {
     ['a misspelt Context member', mistake('context.awsRequestId', 'context.awsRequestID'), /Property 'awsRequestID' does not exist on type 'Context'/],
     ['an environment variable taken as always set', mistake('const detail', 'const bus: string = process.env.EVENT_BUS_NAME;\n  const detail'), /Type 'string \| undefined' is not assignable to type 'string'/],
     ['a result member taken as always there', mistake('if (result.FailedEntryCount)', 'if (result.FailedEntryCount.toFixed())'), /'result.FailedEntryCount' is possibly 'undefined'/],
-    ['a command outside the subset', mistake('PutEventsCommand }', 'PutEventsCommand, ListRulesCommand }'), /has no exported member 'ListRulesCommand'/],
+    ['a command outside the subset', mistake('PutEventsCommand }', 'PutEventsCommand, ListRulesCommand }'), /has no exported member (named )?'ListRulesCommand'/],
     ['the DOM, which a function does not have', mistake('const detail', 'document.title = "x";\n  const detail'), /Cannot find name 'document'/],
   ])('name the problem in the handler: %s', (_name, handler, expected) => {
     const problems = checkInEditor({ 'events.ts': EVENTS, 'handler.ts': handler });

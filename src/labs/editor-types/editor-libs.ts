@@ -1,10 +1,11 @@
 // The declaration files the lab editor's TypeScript worker gets besides the lab's own files: what a
-// Lambda handler can import and what its scope has. Placed under file:///node_modules/ so that the
+// Lambda handler (or a lab script) can import and what its scope has. Placed under file:///node_modules/ so that the
 // worker resolves the imports as Node would; no DOM and no Node types, as neither is what a handler
 // should lean on. editor-libs.test.ts compiles lab handlers against exactly this list.
 import lambdaHandler from '../../../node_modules/@types/aws-lambda/handler.d.ts?raw';
 import lambdaEventBridge from '../../../node_modules/@types/aws-lambda/trigger/eventbridge.d.ts?raw';
 import clientEventBridge from './client-eventbridge.d.ts?raw';
+import clientLogs from './client-cloudwatch-logs.d.ts?raw';
 
 export interface EditorLib {
   filePath: string;
@@ -37,5 +38,6 @@ export const LAB_GLOBALS = [
 export const labEditorLibs: EditorLib[] = [
   ...awsLambdaLibs(lambdaHandler, lambdaEventBridge),
   { filePath: 'file:///node_modules/@aws-sdk/client-eventbridge/index.d.ts', content: clientEventBridge },
+  { filePath: 'file:///node_modules/@aws-sdk/client-cloudwatch-logs/index.d.ts', content: clientLogs },
   { filePath: 'file:///lab-globals.d.ts', content: LAB_GLOBALS },
 ];

@@ -1,15 +1,15 @@
 // The grader's boundary, tried as an attacker would: every attack runs as a learner's handler, and the
 // test asserts that it is stopped, that the verdict stays what the bus saw, and that nothing is left over.
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer, type Server } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseLabDefinition } from '../lab-definition.ts';
 import type { LabCheckReport } from '../lab-types.ts';
 import { SandboxedLabRunner, type SandboxedRunnerOptions } from './sandboxed-runner.ts';
 import { planSpawn } from './sandbox-spawn.ts';
+import { useTrapServer } from './trap-server.test-support.ts';
 
 const LAB_ID = 'sandbox-attack';
 
@@ -49,18 +49,7 @@ function expectStopped(report: LabCheckReport, why: RegExp): void {
   expect(text(report)).toMatch(why);
 }
 
-let server: Server;
-let port = 0;
-let connections = 0;
-beforeAll(async () => {
-  server = createServer((s) => {
-    connections++;
-    s.destroy();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  port = (server.address() as { port: number }).port;
-});
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+const trap = useTrapServer();
 
 describe('the grader sandbox (a child process per function)', () => {
   it('grades honest code: the event the handler put reaches the bus and the check passes', async () => {
@@ -102,9 +91,9 @@ describe('the grader sandbox (a child process per function)', () => {
       import dns from 'node:dns/promises';
       export async function handler(e: unknown, ctx: any) {
         const tries = [
-          () => new Promise((ok, no) => net.connect(${port}, '127.0.0.1').on('connect', ok).on('error', no)),
-          () => new Promise((ok, no) => http.get('http://127.0.0.1:${port}/', ok).on('error', no)),
-          () => (globalThis as any).fetch('http://127.0.0.1:${port}/'),
+          () => new Promise((ok, no) => net.connect(${trap.port()}, '127.0.0.1').on('connect', ok).on('error', no)),
+          () => new Promise((ok, no) => http.get('http://127.0.0.1:${trap.port()}/', ok).on('error', no)),
+          () => (globalThis as any).fetch('http://127.0.0.1:${trap.port()}/'),
           () => dns.lookup('example.com'),
         ];
         const errors: string[] = [];
@@ -112,7 +101,7 @@ describe('the grader sandbox (a child process per function)', () => {
         console.log(errors.join(' | '));
       }`);
     expect(report.results[0]?.status).toBe('failed');
-    expect(connections).toBe(0);
+    expect(trap.connections()).toBe(0);
   });
 
   it('cannot forge the grader\'s messages: a fake "done" or result on its pipe stops the process and fails the check', async () => {
@@ -188,7 +177,7 @@ describe('the grader sandbox (a child process per function)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sandbox-netns-'));
     try {
       writeFileSync(join(dir, 'raw.mjs'), `import net from 'node:net';
-        net.connect(${port}, '127.0.0.1').on('connect', () => console.log('CONNECTED')).on('error', (e) => console.log(e.code));`);
+        net.connect(${trap.port()}, '127.0.0.1').on('connect', () => console.log('CONNECTED')).on('error', (e) => console.log(e.code));`);
       const plan = planSpawn(join(dir, "raw.mjs"), [`${dir}/`]);
       if (!plan.layers.networkNamespace) {
         // Only where user namespaces are unavailable; the lock above is then the boundary.
@@ -200,7 +189,7 @@ describe('the grader sandbox (a child process per function)', () => {
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       await new Promise((r) => child.on('exit', r));
       expect(out.trim()).toMatch(/^(ENETUNREACH|ECONNREFUSED|EACCES)$/);
-      expect(connections).toBe(0);
+      expect(trap.connections()).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -96,6 +96,15 @@ describe('WebContainer project files', () => {
     expect(pass.status).toBe(0);
   });
 
+  it('checks a script lab (lab 12), whose script reaches a local AWS with both SDK clients, under Node without type stripping', async () => {
+    const good = await mountedProject('12-test-against-local-aws', 'solution');
+    const pass = runNode(good.dir, ['src/cli/lab.js', 'check', '12-test-against-local-aws', '--dir', 'work', '--no-sandbox']);
+    expect(pass.stdout + pass.stderr).toMatch(/(\d+)\/\1 checks passed: lab complete/);
+    expect(pass.status).toBe(0);
+    const bad = await mountedProject('12-test-against-local-aws', 'files');
+    expect(runNode(bad.dir, ['src/cli/lab.js', 'check', '12-test-against-local-aws', '--dir', 'work', '--no-sandbox']).status).toBe(1);
+  });
+
   it('runs the events through the bus and prints the trace', async () => {
     const { dir } = await mountedProject('01-first-rule', 'solution');
     const res = runNode(dir, ['src/cli/lab.js', 'run', '01-first-rule', '--dir', 'work', '--no-sandbox']);

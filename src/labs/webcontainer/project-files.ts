@@ -16,8 +16,8 @@ export interface ProjectInput {
 
 export type TranspileAll = (files: Record<string, string>) => Promise<{ files: Record<string, string>; errors: string[] }>;
 
-/** The emulator's EventBridge wire code the lab bus answers SDK requests with (src/labs/lab-wire.ts), and its HTTP server (node-handler-host.ts). */
-export const EMULATOR_WIRE_SOURCES = ['json-endpoint', 'json-protocol', 'events-operations', 'operation-table', 'service-endpoint', 'service-error', 'endpoint-server'].map((n) => `src/emulator/${n}.ts`);
+/** The emulator's wire code the lab bus answers SDK requests with (src/labs/lab-wire.ts), the EventBridge and Logs endpoints of a lab script's local AWS (script-wire.ts), and its HTTP server (node-handler-host.ts). */
+export const EMULATOR_WIRE_SOURCES = ['json-endpoint', 'json-protocol', 'events-operations', 'operation-table', 'service-endpoint', 'service-error', 'endpoint-server', 'core-endpoints', 'core-services', 'logs-operations'].map((n) => `src/emulator/${n}.ts`);
 
 /** Which repository sources the project needs: runtime code only (no tests, benches or browser code). */
 export function isProjectSource(path: string): boolean {

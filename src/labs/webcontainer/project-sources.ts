@@ -5,7 +5,7 @@ const registry = import.meta.glob<string>(['../../schema-registry/*.ts', '!../..
 const labs = import.meta.glob<string>(['../*.ts', '!../*.test.ts', '!../test-support.ts'], { query: '?raw', import: 'default', eager: true });
 const cli = import.meta.glob<string>('../../cli/lab.ts', { query: '?raw', import: 'default', eager: true });
 // The same files as EMULATOR_WIRE_SOURCES in project-files.ts (a glob takes literals only; a test compares them).
-const emulator = import.meta.glob<string>(['../../emulator/json-endpoint.ts', '../../emulator/json-protocol.ts', '../../emulator/events-operations.ts', '../../emulator/operation-table.ts', '../../emulator/service-endpoint.ts', '../../emulator/service-error.ts', '../../emulator/endpoint-server.ts'], { query: '?raw', import: 'default', eager: true });
+const emulator = import.meta.glob<string>(['../../emulator/json-endpoint.ts', '../../emulator/json-protocol.ts', '../../emulator/events-operations.ts', '../../emulator/operation-table.ts', '../../emulator/service-endpoint.ts', '../../emulator/service-error.ts', '../../emulator/endpoint-server.ts', '../../emulator/core-endpoints.ts', '../../emulator/core-services.ts', '../../emulator/logs-operations.ts'], { query: '?raw', import: 'default', eager: true });
 const labFolders = import.meta.glob<string>(['../../../labs/*/lab.md', '../../../labs/*/lab.mdx', '../../../labs/*/checks.json', '../../../labs/*/checks.ts', '../../../labs/*/files/**'], { query: '?raw', import: 'default', eager: true });
 
 function rebase(files: Record<string, string>, from: string, to: string): Record<string, string> {

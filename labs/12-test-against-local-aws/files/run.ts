@@ -1,0 +1,2 @@
+import { main } from './smoke-test.ts';
+await main();
