@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.ts';
 import { check, openLab } from './lab-helpers.ts';
 
-for (const id of ['01-first-rule', '03-first-handler']) {
+for (const id of ['01-first-rule', '03-first-handler', '12-test-against-local-aws']) {
   test(`no serious or critical accessibility violations on lab ${id}, with results shown`, async ({ page }) => {
     await openLab(page, id);
     await check(page);

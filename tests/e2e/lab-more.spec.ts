@@ -67,4 +67,7 @@ test('12-test-against-local-aws: Run runs the script in the page against a local
   await expect(page.locator('.lab-output')).toContainText('CloudWatch Logs PutResourcePolicy: ok');
   await expect(page.locator('.lab-output')).toContainText('EventBridge PutEvents: 3 accepted, 0 failed');
   await expect(page.locator('.lab-output')).toContainText('CloudWatch Logs FilterLogEvents: 3 event(s)');
+  // A script has no sample events or rules: no explainer to offer, and the trace says where to look.
+  await expect(page.locator('.lab-why')).toHaveCount(0);
+  await expect(page.locator('.lab-trace-empty')).toHaveText(/Your script ran once against a fresh local AWS/);
 });

@@ -176,7 +176,7 @@ class LabWorkspace extends HTMLElement {
     this.button('stop').addEventListener('click', () => this.session.stop());
     this.button('reset').addEventListener('click', () => this.reset());
     this.button('solution').addEventListener('click', () => void this.toggleSolution());
-    this.button('why').addEventListener('click', () => void this.explain());
+    this.querySelector('[data-action="why"]')?.addEventListener('click', () => void this.explain());
     this.button('editor').addEventListener('click', () => this.toggleEditor());
     this.button('webcontainer').addEventListener('click', () => void this.openWebContainer());
     this.querySelector('[data-action="hint"]')?.addEventListener('click', () => this.nextHint());
@@ -221,7 +221,9 @@ class LabWorkspace extends HTMLElement {
       this.trace = report.trace;
       this.renderTrace();
       if (!output.textContent) for (const l of report.output) this.appendOutput(l);
-      this.querySelector<HTMLElement>('.lab-trace-empty')!.textContent = `${report.trace.filter((t) => t.kind === 'event.put').length} event(s) put on the bus.`;
+      this.querySelector<HTMLElement>('.lab-trace-empty')!.textContent = this.data.definition.script
+        ? 'Your script ran once against a fresh local AWS: its calls and their answers are listed under Output.'
+        : `${report.trace.filter((t) => t.kind === 'event.put').length} event(s) put on the bus.`;
     } catch (e) {
       this.appendOutput({ stream: 'error', text: e instanceof Error ? e.message : String(e) });
       this.dropWebContainer(e);
