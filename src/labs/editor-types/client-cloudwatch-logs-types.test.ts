@@ -4,13 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
-import { commandAgreementLines, exportedClasses, INVENTED_TYPE, typeCheck, type Problem } from './test-type-check.ts';
+import { describeAgreement, editOf } from './declaration-agreement.test-support.ts';
+import { commandAgreementLines, exportedClasses, INVENTED_TYPE } from './test-type-check.ts';
 
 const DIR = dirname(fileURLToPath(import.meta.url));
 const OURS = readFileSync(join(DIR, 'client-cloudwatch-logs.d.ts'), 'utf8');
-const OPTIONS: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, noEmit: true, allowImportingTsExtensions: true, skipLibCheck: true, types: [] };
+const broken = editOf(OURS);
 
 function agreementFile(oursModule: string, text: string): string {
   const commands = exportedClasses(text).filter((c) => c !== 'CloudWatchLogsClient');
@@ -31,23 +30,6 @@ function agreementFile(oursModule: string, text: string): string {
   ].join('\n');
 }
 
-function agreementProblems(copies: Record<string, string>): Record<string, Problem[]> {
-  const files: Record<string, string> = {};
-  const roots: string[] = [];
-  for (const [name, text] of Object.entries(copies)) {
-    files[join(DIR, `logs-${name}.ts`)] = text;
-    files[join(DIR, `logs-${name}-agreement.ts`)] = agreementFile(`logs-${name}.ts`, text);
-    roots.push(join(DIR, `logs-${name}-agreement.ts`), join(DIR, `logs-${name}.ts`));
-  }
-  const problems = typeCheck(files, roots, OPTIONS);
-  return Object.fromEntries(Object.keys(copies).map((name) => [name, problems.filter((p) => p.file === join(DIR, `logs-${name}-agreement.ts`) || p.file === join(DIR, `logs-${name}.ts`))]));
-}
-
-function broken(find: string, replace: string): string {
-  expect(OURS).toContain(find);
-  return OURS.replace(find, replace);
-}
-
 const BROKEN: Record<string, { text: string; names: RegExp }> = {
   'invented-input-member': { text: broken('  filterPattern?: string | undefined;', '  filterPattern?: string | undefined;\n  follow?: boolean | undefined;'), names: /follow/ },
   'retyped-input-member': { text: broken('  startTime?: number | undefined;', '  startTime?: Date | undefined;'), names: /startTime/ },
@@ -55,16 +37,4 @@ const BROKEN: Record<string, { text: string; names: RegExp }> = {
   'invented-option': { text: broken('  maxAttempts?: number;', '  maxAttempts?: number;\n  pollMs?: number;'), names: /pollMs/ },
 };
 
-describe("the editor's @aws-sdk/client-cloudwatch-logs", () => {
-  const results = agreementProblems({ ours: OURS, ...Object.fromEntries(Object.entries(BROKEN).map(([name, b]) => [name, b.text])) });
-
-  it('agrees with the installed package: the same names, members and types', () => {
-    expect(results.ours?.map((p) => p.message)).toEqual([]);
-  });
-
-  it.each(Object.entries(BROKEN))('is caught when a copy is wrong: %s', (name, { names }) => {
-    const problems = results[name] ?? [];
-    expect(problems.length).toBeGreaterThan(0);
-    expect(problems.map((p) => p.message).join('\n')).toMatch(names);
-  });
-});
+describeAgreement({ packageName: '@aws-sdk/client-cloudwatch-logs', dir: DIR, ours: OURS, prefix: 'logs-', agreementFile, broken: BROKEN });

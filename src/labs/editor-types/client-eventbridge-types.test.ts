@@ -6,29 +6,27 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
-import { commandAgreementLines, INVENTED_TYPE, typeCheck, type Problem } from './test-type-check.ts';
+import { describeAgreement, editOf } from './declaration-agreement.test-support.ts';
+import { commandAgreementLines, exportedClasses, INVENTED_TYPE } from './test-type-check.ts';
 
 const DIR = dirname(fileURLToPath(import.meta.url));
 const OURS = readFileSync(join(DIR, 'client-eventbridge.d.ts'), 'utf8');
-const OPTIONS: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, noEmit: true, allowImportingTsExtensions: true, skipLibCheck: true, types: [] };
+const broken = editOf(OURS);
 const CLASSES = ['EventBridgeClient', 'PutEventsCommand'];
 // Options are ours to narrow (the package's also take providers and Smithy internals); only the
 // members we keep must be the package's.
 const NARROWED = ['EventBridgeClientConfig'];
 
-function exportsOf(text: string): { interfaces: string[]; classes: string[] } {
+/** The exported interface names of a declaration file's text (its classes: exportedClasses). */
+function exportedInterfaces(text: string): string[] {
   const file = ts.createSourceFile('ours.ts', text, ts.ScriptTarget.ES2022);
-  const exported = (s: ts.Statement) => ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-  return {
-    interfaces: file.statements.filter((s) => ts.isInterfaceDeclaration(s) && exported(s)).map((s) => (s as ts.InterfaceDeclaration).name.text),
-    classes: file.statements.filter((s) => ts.isClassDeclaration(s) && exported(s)).map((s) => (s as ts.ClassDeclaration).name?.text ?? ''),
-  };
+  return file.statements.filter((s) => ts.isInterfaceDeclaration(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)).map((s) => (s as ts.InterfaceDeclaration).name.text);
 }
 
 /** The checks for one copy of our declarations, as a file that must compile clean. */
 function agreementFile(oursModule: string, text: string): string {
-  const { interfaces, classes } = exportsOf(text);
+  const interfaces = exportedInterfaces(text);
+  const classes = exportedClasses(text);
   const lines = [
     "import type * as Real from '@aws-sdk/client-eventbridge';",
     "import type * as Smithy from '@smithy/types';",
@@ -76,26 +74,6 @@ function agreementFile(oursModule: string, text: string): string {
   return lines.join('\n');
 }
 
-/** Type-checks every copy of our declarations against the package in one program (the package's types load once). */
-function agreementProblems(copies: Record<string, string>): Record<string, Problem[]> {
-  const files: Record<string, string> = {};
-  const roots: string[] = [];
-  for (const [name, text] of Object.entries(copies)) {
-    // As a .ts module, so that skipLibCheck (which spares the package's files) still checks it.
-    files[join(DIR, `${name}.ts`)] = text;
-    files[join(DIR, `${name}-agreement.ts`)] = agreementFile(`${name}.ts`, text);
-    roots.push(join(DIR, `${name}-agreement.ts`), join(DIR, `${name}.ts`));
-  }
-  const problems = typeCheck(files, roots, OPTIONS);
-  return Object.fromEntries(Object.keys(copies).map((name) => [name, problems.filter((p) => p.file === join(DIR, `${name}-agreement.ts`) || p.file === join(DIR, `${name}.ts`))]));
-}
-
-/** Our declarations with one edit, which must apply. */
-function broken(find: string, replace: string): string {
-  expect(OURS).toContain(find);
-  return OURS.replace(find, replace);
-}
-
 const BROKEN: Record<string, { text: string; names: RegExp }> = {
   'renamed-entry-member': { text: broken('EventBusName?: string | undefined;', 'EventBus?: string | undefined;'), names: /EventBus/ },
   'retyped-entry-member': { text: broken('Detail?: string | undefined;', 'Detail?: string | object | undefined;'), names: /Detail/ },
@@ -113,16 +91,4 @@ const BROKEN: Record<string, { text: string; names: RegExp }> = {
   'renamed-metadata-member': { text: broken('requestId?: string;', 'requestID?: string;'), names: /requestI[dD]/ },
 };
 
-describe("the editor's @aws-sdk/client-eventbridge", () => {
-  const results = agreementProblems({ ours: OURS, ...Object.fromEntries(Object.entries(BROKEN).map(([name, b]) => [name, b.text])) });
-
-  it('agrees with the installed package: same names, same members, same types', () => {
-    expect(results.ours?.map((p) => p.message)).toEqual([]);
-  });
-
-  it.each(Object.entries(BROKEN))('is caught when a copy is wrong: %s', (name, { names }) => {
-    const problems = results[name] ?? [];
-    expect(problems.length).toBeGreaterThan(0);
-    expect(problems.map((p) => p.message).join('\n')).toMatch(names);
-  });
-});
+describeAgreement({ packageName: '@aws-sdk/client-eventbridge', dir: DIR, ours: OURS, prefix: '', agreementFile, broken: BROKEN });
