@@ -6,7 +6,7 @@ import { JSON_11, jsonEndpoint } from '../emulator/json-endpoint.ts';
 import { jsonError, operationName, serviceError } from '../emulator/json-protocol.ts';
 import { PUT_EVENTS_INPUT } from '../emulator/events-operations.ts';
 import { row } from '../emulator/operation-table.ts';
-import type { EmulatorContext } from '../emulator/service-endpoint.ts';
+import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from '../emulator/service-endpoint.ts';
 import type { PutEventsRequestEntry, PutEventsResponse } from '../eventbridge/index.ts';
 import { LAB_ACCOUNT, LAB_REGION } from './lambda-context.ts';
 
@@ -47,6 +47,16 @@ const TABLE = { PutEvents: row<LabBus>()({ input: PUT_EVENTS_INPUT, run: (bus, i
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
+/** A wire request as the emulator's endpoint code takes it, in the lab's Region. */
+export function emulatorRequest(w: WireRequest): EmulatorRequest {
+  return { method: w.method, path: w.path, query: new URLSearchParams(), headers: w.headers, body: encoder.encode(w.body), region: LAB_REGION };
+}
+
+/** An endpoint's answer body as text. */
+export function responseText(res: EmulatorResponse): string {
+  return res.body === undefined ? '' : typeof res.body === 'string' ? res.body : decoder.decode(res.body);
+}
+
 export function labEventsWire(bus: LabBus, functionName: string): Wire {
   const endpoint = jsonEndpoint(quiet, {
     name: 'events',
@@ -57,13 +67,12 @@ export function labEventsWire(bus: LabBus, functionName: string): Wire {
     settle: async () => undefined,
   });
   return async (req) => {
-    const request = { method: req.method, path: req.path, query: new URLSearchParams(), headers: req.headers, body: encoder.encode(req.body), region: LAB_REGION };
+    const request = emulatorRequest(req);
     const op = operationName(request, 'AWSEvents');
     const res =
       op !== undefined && op !== 'PutEvents'
         ? jsonError(JSON_11, serviceError('AccessDeniedException', `User: arn:aws:sts::${LAB_ACCOUNT}:assumed-role/${functionName}-role/${functionName} is not authorized to perform: events:${op} because no identity-based policy allows the events:${op} action (a lab function's role allows events:PutEvents only)`))
         : await endpoint.handle(request);
-    const body = res.body === undefined ? '' : typeof res.body === 'string' ? res.body : decoder.decode(res.body);
-    return { status: res.status, headers: res.headers ?? {}, body };
+    return { status: res.status, headers: res.headers ?? {}, body: responseText(res) };
   };
 }

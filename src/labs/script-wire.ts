@@ -9,7 +9,7 @@ import { JSON_11 } from '../emulator/json-endpoint.ts';
 import { jsonAnswer, operationName } from '../emulator/json-protocol.ts';
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse, ServiceEndpoint } from '../emulator/service-endpoint.ts';
 import type { ScriptWorld } from './lab-definition.ts';
-import type { Wire, WireRequest } from './lab-wire.ts';
+import { emulatorRequest, responseText, type Wire, type WireRequest } from './lab-wire.ts';
 import { LAB_ACCOUNT, LAB_REGION } from './lambda-context.ts';
 
 /** One SDK call the script made, as the local AWS saw and answered it. */
@@ -44,7 +44,6 @@ export interface ScriptAws {
   regions: CoreRegions;
 }
 
-const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
 function parse(text: string): Record<string, unknown> {
@@ -54,10 +53,6 @@ function parse(text: string): Record<string, unknown> {
   } catch {
     return {};
   }
-}
-
-function bodyText(res: EmulatorResponse): string {
-  return res.body === undefined ? '' : typeof res.body === 'string' ? res.body : decoder.decode(res.body);
 }
 
 /** The event id in a log line EventBridge wrote (the whole event as JSON), if it is one. */
@@ -111,7 +106,7 @@ export function scriptAws(world: ScriptWorld = {}, started: () => number = () =>
     const rest = entries.filter((_, i) => i !== index);
     const res = await events.handle({ ...req, body: encoder.encode(JSON.stringify({ ...input, Entries: rest })) });
     if (res.status !== 200) return res;
-    const out = parse(bodyText(res));
+    const out = parse(responseText(res));
     const got = Array.isArray(out['Entries']) ? [...(out['Entries'] as unknown[])] : [];
     got.splice(index, 0, failed);
     return answer({ ...out, FailedEntryCount: (typeof out['FailedEntryCount'] === 'number' ? out['FailedEntryCount'] : 0) + 1, Entries: got });
@@ -132,7 +127,7 @@ export function scriptAws(world: ScriptWorld = {}, started: () => number = () =>
   };
 
   const wire: Wire = async (w: WireRequest) => {
-    const req: EmulatorRequest = { method: w.method, path: w.path, query: new URLSearchParams(), headers: w.headers, body: encoder.encode(w.body), region: LAB_REGION };
+    const req = emulatorRequest(w);
     const endpoint = [events, logs].find((e) => e.claims(req));
     const input = parse(w.body);
     const service = endpoint === logs ? 'logs' : 'events';
@@ -147,7 +142,7 @@ export function scriptAws(world: ScriptWorld = {}, started: () => number = () =>
     } else {
       res = await endpoint.handle(req);
     }
-    let text = bodyText(res);
+    let text = responseText(res);
     const out = parse(text);
     if (res.status >= 400) {
       const type = typeof out['__type'] === 'string' ? out['__type'] : 'UnknownError';
